@@ -1,0 +1,41 @@
+"""Command line: ``python -m geodata check|export [DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geodata.export import to_csv, to_json
+from geodata.story import DEFAULT_FOLDER, read_story
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate a folder and list every problem")
+    check.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    export = commands.add_parser("export", help="print every event as JSON or CSV")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    args = parser.parse_args(argv)
+
+    reading = read_story(args.folder)
+    for issue in reading.issues:
+        print(issue, file=sys.stderr if args.command == "export" else sys.stdout)
+    if args.command == "export":
+        sys.stdout.write(to_json(reading.story) if args.format == "json" else to_csv(reading.story))
+        sys.stdout.write("\n" if args.format == "json" else "")
+        return 1 if reading.errors else 0
+    story = reading.story
+    summary = (f"{len(story.places)} places, {len(story.articles)} articles, "
+               f"{len(story.events)} valid events")
+    if reading.errors:
+        print(f"{len(reading.errors)} problem(s) found in {args.folder} ({summary}).")
+        return 1
+    print(f"OK: {args.folder}: {summary}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Problems found in the story's data, worded so a person can fix them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    """How bad a problem is: errors stop a record from being shown."""
+
+    ERROR = "error"
+    REVIEW = "needs review"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem in one file: where, what, what was expected, and the fix."""
+
+    file: str
+    problem: str
+    line: int | None = None
+    event: str | None = None
+    field: str | None = None
+    expected: str | None = None
+    fix: str | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def where(self) -> str:
+        """``file:line: event 'x', field 'y'`` with the parts that are known."""
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [place]
+        if self.event is not None:
+            parts.append(f"event {self.event!r}")
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.problem}"
+        if self.expected:
+            text += f"; expected {self.expected}"
+        if self.fix:
+            text += f". Fix: {self.fix}"
+        if self.severity is Severity.REVIEW:
+            text = f"[needs review] {text}"
+        return text
+
+
+class GeodataError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    def __init__(self, message: str, issues: tuple[Issue, ...] = ()) -> None:
+        super().__init__(message)
+        self.issues = issues
+
+    def __str__(self) -> str:
+        head = super().__str__()
+        if not self.issues:
+            return head
+        return "\n".join([head, *(f"  {issue}" for issue in self.issues)])
+
+
+class DataError(GeodataError, ValueError):
+    """The data files hold something wrong; ``issues`` lists every problem."""
+
+
+class UnknownPlaceError(GeodataError, LookupError):
+    """A name matches no place of the gazetteer; ``suggestions`` are the closest."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...]) -> None:
+        hint = f" (did you mean {', '.join(map(repr, suggestions))}?)" if suggestions else ""
+        super().__init__(f"{name!r} is not in the gazetteer{hint}")
+        self.name = name
+        self.suggestions = suggestions

@@ -1,0 +1,93 @@
+"""The story's events as JSON or CSV: the public export format (see README)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from geodata.models import Event, Story
+
+FORMAT_NAME = "geodata-events/1"
+CSV_COLUMNS = (
+    "id", "kind", "date", "date_start", "date_end", "date_precision", "date_label",
+    "place_ids", "place_names", "place_lats", "place_lons", "actor", "role",
+    "summary", "quote", "note", "source_articles", "source_sentences",
+)
+
+
+def event_record(event: Event, story: Story) -> dict[str, Any]:
+    """One event as plain data: dates resolved, places with coordinates, sources in full."""
+    places = [story.places[place_id] for place_id in event.places]
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "summary": event.summary,
+        "date": {
+            "text": event.when.code,
+            "start": event.when.start.isoformat(),
+            "end": event.when.end.isoformat(),
+            "precision": event.when.precision.value,
+            "label": event.when.label,
+        },
+        "places": [
+            {"id": p.id, "name": p.name, "kind": p.kind.value,
+             "lat": p.latlon.lat, "lon": p.latlon.lon}
+            for p in places
+        ],
+        "actor": event.actor,
+        "role": event.role,
+        "quote": event.quote,
+        "note": event.note,
+        "draft": event.draft,
+        "sources": [
+            {
+                "article": s.article,
+                "outlet": story.articles[s.article].outlet,
+                "headline": story.articles[s.article].headline,
+                "published": story.articles[s.article].published.code,
+                "sentence": s.sentence,
+                "line": s.line,
+                "quote": s.quote,
+                "date_text": s.date_text,
+                "note": s.note,
+            }
+            for s in event.sources
+        ],
+    }
+
+
+def to_json(story: Story) -> str:
+    records = [event_record(event, story) for event in story.events]
+    return json.dumps({"format": FORMAT_NAME, "events": records}, ensure_ascii=False, indent=2)
+
+
+def to_csv(story: Story) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in story.events:
+        record = event_record(event, story)
+        places, sources = record["places"], record["sources"]
+        writer.writerow({
+            "id": event.id,
+            "kind": event.kind.value,
+            "date": event.when.code,
+            "date_start": record["date"]["start"],
+            "date_end": record["date"]["end"],
+            "date_precision": record["date"]["precision"],
+            "date_label": record["date"]["label"],
+            "place_ids": ";".join(p["id"] for p in places),
+            "place_names": ";".join(p["name"] for p in places),
+            "place_lats": ";".join(str(p["lat"]) for p in places),
+            "place_lons": ";".join(str(p["lon"]) for p in places),
+            "actor": event.actor or "",
+            "role": event.role or "",
+            "summary": event.summary,
+            "quote": event.quote or "",
+            "note": event.note or "",
+            "source_articles": ";".join(s["article"] for s in sources),
+            "source_sentences": " | ".join(s["sentence"] for s in sources),
+        })
+    return out.getvalue()

@@ -1,0 +1,181 @@
+"""The story's records: places, articles, events and their sources. Each checks itself."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from geodata.dates import StoryDate
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"id {value!r} must be lowercase letters and digits joined by single dashes"
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class LatLon:
+    """A WGS84 point in decimal degrees."""
+
+    lat: float
+    lon: float
+
+    def __post_init__(self) -> None:
+        if not -90 <= self.lat <= 90:
+            raise ValueError(f"latitude {self.lat!r} is outside -90..90")
+        if not -180 <= self.lon <= 180:
+            raise ValueError(f"longitude {self.lon!r} is outside -180..180")
+
+    def geojson(self) -> list[float]:
+        """GeoJSON's axis order: ``[lon, lat]``."""
+        return [self.lon, self.lat]
+
+
+class PlaceKind(Enum):
+    NAVAL_BASE = "naval_base"
+    AIR_BASE = "air_base"
+    CITY = "city"
+    PROVINCE = "province"
+    COUNTRY = "country"
+    REGION = "region"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+    @property
+    def is_base(self) -> bool:
+        return self in (PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place of the gazetteer with its point and other spellings."""
+
+    id: str
+    name: str
+    kind: PlaceKind
+    latlon: LatLon
+    country: str
+    governorate: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    coordinates_source: str = ""
+    draft: bool = False
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if not self.name.strip():
+            raise ValueError(f"place {self.id!r} has an empty name")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class DateBasis(Enum):
+    """How an article's publication date is known."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: metadata and its verbatim text."""
+
+    id: str
+    outlet: str
+    headline: str
+    published: StoryDate
+    published_basis: DateBasis
+    published_reasoning: str
+    body: str
+    path: str
+    body_line: int = 1
+    url: str | None = None
+    seed: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+
+    def line_at(self, offset: int) -> int:
+        """The file line of a character offset into ``body``."""
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+class EventKind(Enum):
+    MILITARY = "military"
+    POLITICAL = "political"
+    DIPLOMATIC = "diplomatic"
+    STATEMENT = "statement"
+    BACKGROUND = "background"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an event is told: an article and its exact sentence (and quote)."""
+
+    article: str
+    sentence: str
+    quote: str | None = None
+    date_text: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened or was said, dated, placed and sourced."""
+
+    id: str
+    kind: EventKind
+    summary: str
+    when: StoryDate
+    places: tuple[str, ...]
+    sources: tuple[Source, ...]
+    actor: str | None = None
+    role: str | None = None
+    note: str | None = None
+    file: str = ""
+    line: int | None = None
+    draft: bool = False
+    indirect: bool = False
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if not self.places:
+            raise ValueError(f"event {self.id!r} has no place")
+        if not self.sources:
+            raise ValueError(f"event {self.id!r} has no source")
+
+    @property
+    def quote(self) -> str | None:
+        """The first quote its sources give, if any."""
+        return next((s.quote for s in self.sources if s.quote), None)
+
+    @property
+    def speaker(self) -> str | None:
+        """'Dmitry Peskov, Kremlin spokesman' or whichever part is known."""
+        parts = [part for part in (self.actor, self.role) if part]
+        return ", ".join(parts) or None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Everything valid that was read: places by id, articles by id, events by date."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+
+    def places_with_events(self) -> tuple[Place, ...]:
+        used = {place_id for event in self.events for place_id in event.places}
+        return tuple(place for place in self.places.values() if place.id in used)

@@ -1,0 +1,108 @@
+"""Reading a whole articles folder into a Story, keeping everything valid and every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from geodata.articles import parse_article, parse_toml, read_text
+from geodata.errors import DataError, Issue, Severity
+from geodata.events import Context, parse_events
+from geodata.gazetteer import Gazetteer, parse_places
+from geodata.models import Article, Event, Place, Story
+
+PLACES_FILE = "places.toml"
+ARTICLE_SUFFIX = ".txt"
+EVENTS_SUFFIX = ".events.toml"
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "articles"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The valid part of a folder and the problems found in the rest."""
+
+    story: Story
+    issues: tuple[Issue, ...]
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity is Severity.ERROR)
+
+
+def read_story(folder: Path) -> Reading:
+    """Read every file of ``folder``; never raises for bad data, returns the issues."""
+    issues: list[Issue] = []
+    if not folder.is_dir():
+        issue = Issue(str(folder), "is not a folder", expected="the articles folder",
+                      fix="pass the folder that holds places.toml and the articles")
+        return Reading(Story(), (issue,))
+    places = _read_places(folder / PLACES_FILE, issues)
+    articles = _read_articles(folder, issues)
+    context = Context.of(articles, Gazetteer(places))
+    events: dict[str, Event] = {}
+    for path in sorted(folder.glob("*" + EVENTS_SUFFIX)):
+        for event in _read_events(path, context, issues):
+            first = events.get(event.id)
+            if first is not None:
+                issues.append(Issue(path.name, f"event id {event.id!r} is used twice", event.line,
+                                    event=event.id, field="id", expected="unique event ids",
+                                    fix=f"rename one; the other is in {first.file}:{first.line}"))
+                continue
+            events[event.id] = event
+    ordered = tuple(sorted(events.values(), key=lambda e: (e.when, e.id)))
+    story = Story(places={p.id: p for p in places}, articles=articles, events=ordered)
+    return Reading(story, tuple(issues))
+
+
+def load_story(folder: Path) -> Story:
+    """The whole story of ``folder``; raise DataError listing every problem if there are any."""
+    reading = read_story(folder)
+    if reading.errors:
+        count = len(reading.errors)
+        raise DataError(f"{folder}: {count} problem(s) in the data", reading.errors)
+    return reading.story
+
+
+def _read_places(path: Path, issues: list[Issue]) -> list[Place]:
+    if not path.exists():
+        issues.append(Issue(path.name, "is missing", expected="the gazetteer of places",
+                            fix=f"create {PLACES_FILE} (see articles/README.md)"))
+        return []
+    text, issue = read_text(path)
+    data, issue = (None, issue) if text is None else parse_toml(text, path.name)
+    if data is None or text is None:
+        issues.extend([issue] if issue else [])
+        return []
+    places, found = parse_places(data, path.name, text)
+    issues.extend(found)
+    return places
+
+
+def _read_articles(folder: Path, issues: list[Issue]) -> dict[str, Article]:
+    articles: dict[str, Article] = {}
+    for path in sorted(folder.glob("*" + ARTICLE_SUFFIX)):
+        text, issue = read_text(path)
+        if text is None:
+            issues.extend([issue] if issue else [])
+            continue
+        article, found = parse_article(path, text)
+        issues.extend(found)
+        if article is None:
+            continue
+        if article.id in articles:
+            issues.append(Issue(path.name, f"article id {article.id!r} is used twice", 2,
+                                field="id", fix="give each article its own id"))
+            continue
+        articles[article.id] = article
+    return articles
+
+
+def _read_events(path: Path, context: Context, issues: list[Issue]) -> list[Event]:
+    text, issue = read_text(path)
+    data, issue = (None, issue) if text is None else parse_toml(text, path.name)
+    if data is None or text is None:
+        issues.extend([issue] if issue else [])
+        return []
+    events, found = parse_events(data, path.name, text, context)
+    issues.extend(found)
+    return events

@@ -1,0 +1,118 @@
+"""Shared fixtures: a small story folder written to tmp_path, easy to break on purpose."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PLACES = """\
+[[place]]
+id = "tartus-naval-base"
+name = "Tartus naval facility"
+kind = "naval_base"
+lat = 34.9115
+lon = 35.8735
+country = "Syria"
+governorate = "Tartus"
+aliases = ["Tartous naval base"]
+
+[[place]]
+id = "tartus"
+name = "Tartus"
+kind = "city"
+lat = 34.88902
+lon = 35.88659
+country = "Syria"
+governorate = "Tartus"
+aliases = ["Tartous", "Ţarţūs"]
+
+[[place]]
+id = "damascus"
+name = "Damascus"
+kind = "city"
+lat = 33.5102
+lon = 36.29128
+country = "Syria"
+governorate = "Damascus"
+aliases = ["Dimashq"]
+"""
+
+ARTICLE = """\
++++
+id = "wire-2024-12-16"
+outlet = "Wire"
+headline = "Talks go on"
+published = "2024-12-16"
+published_basis = "stated"
+published_reasoning = "The dateline says December 16."
++++
+Talks go on
+
+MOSCOW, December 16. The Kremlin spokesman spoke to reporters on Monday.
+“There are no final decisions,” he said.
+In late November, an offensive began. On December 8, fighters entered Damascus.
+"""
+
+EVENTS = """\
+[[event]]
+id = "offensive"
+kind = "military"
+summary = "An offensive began."
+date = "2024-11-21/2024-11-30"
+places = ["damascus"]
+
+[[event.source]]
+article = "wire-2024-12-16"
+sentence = "In late November, an offensive began."
+date_text = "In late November"
+
+[[event]]
+id = "damascus-entered"
+kind = "military"
+summary = "Fighters entered Damascus."
+date = "2024-12-08"
+places = ["damascus"]
+
+[[event.source]]
+article = "wire-2024-12-16"
+sentence = "On December 8, fighters entered Damascus."
+
+[[event]]
+id = "no-decision"
+kind = "statement"
+summary = "The Kremlin said nothing was decided about the base."
+date = "2024-12-16"
+places = ["tartus-naval-base", "damascus"]
+actor = "The spokesman"
+role = "Kremlin spokesman"
+
+[[event.source]]
+article = "wire-2024-12-16"
+sentence = '“There are no final decisions,” he said.'
+quote = "There are no final decisions,"
+"""
+
+
+def write_story(folder: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """Write the small story to ``folder``, with ``files`` replacing or adding files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    contents: dict[str, str | bytes] = {
+        "places.toml": PLACES,
+        "wire-2024-12-16.txt": ARTICLE,
+        "wire-2024-12-16.events.toml": EVENTS,
+        **(files or {}),
+    }
+    for name, content in contents.items():
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    return write_story(tmp_path / "articles")

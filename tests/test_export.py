@@ -1,0 +1,49 @@
+import csv
+import io
+import json
+
+from geodata import load_story
+from geodata.__main__ import main
+from geodata.export import CSV_COLUMNS, FORMAT_NAME, to_csv, to_json
+
+
+def test_json_lists_every_event_with_dates_places_and_sources(story_dir):
+    data = json.loads(to_json(load_story(story_dir)))
+    assert data["format"] == FORMAT_NAME
+    by_id = {event["id"]: event for event in data["events"]}
+    assert list(by_id) == ["offensive", "damascus-entered", "no-decision"]
+    offensive = by_id["offensive"]
+    assert offensive["date"] == {"text": "2024-11-21/2024-11-30", "start": "2024-11-21",
+                                 "end": "2024-11-30", "precision": "range",
+                                 "label": "late November 2024 (approximate)"}
+    statement = by_id["no-decision"]
+    assert [p["id"] for p in statement["places"]] == ["tartus-naval-base", "damascus"]
+    assert statement["places"][0]["lat"] == 34.9115
+    assert statement["quote"] == "There are no final decisions,"
+    assert statement["actor"] == "The spokesman" and statement["role"] == "Kremlin spokesman"
+    (source,) = statement["sources"]
+    assert source["article"] == "wire-2024-12-16" and source["outlet"] == "Wire"
+    assert source["line"] == 12
+
+
+def test_csv_has_one_row_per_event(story_dir):
+    rows = list(csv.DictReader(io.StringIO(to_csv(load_story(story_dir)))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [row["id"] for row in rows] == ["offensive", "damascus-entered", "no-decision"]
+    assert rows[2]["place_ids"] == "tartus-naval-base;damascus"
+    assert rows[2]["place_lats"] == "34.9115;33.5102"
+    assert rows[0]["date_precision"] == "range"
+
+
+def test_export_command_prints_json(story_dir, capsys):
+    assert main(["export", "--format", "json", str(story_dir)]) == 0
+    assert len(json.loads(capsys.readouterr().out)["events"]) == 3
+
+
+def test_export_of_a_broken_folder_keeps_the_valid_events_and_fails(story_dir, capsys):
+    events = story_dir / "wire-2024-12-16.events.toml"
+    events.write_text(events.read_text().replace('"2024-12-08"', '"2024-12-88"'))
+    assert main(["export", "--format", "csv", str(story_dir)]) == 1
+    captured = capsys.readouterr()
+    assert "2024-12-88" in captured.err
+    assert len(captured.out.strip().splitlines()) == 1 + 2
