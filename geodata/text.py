@@ -54,8 +54,16 @@ class SearchableText:
 
     def find(self, needle: str) -> int | None:
         """Offset in the original text where ``needle`` starts, or None."""
+        found = self.span(needle)
+        return None if found is None else found[0]
+
+    def span(self, needle: str, start: int = 0) -> tuple[int, int] | None:
+        """(start, end) offsets in the original text of the first match at or after ``start``."""
         wanted = normalise(needle)
         if not wanted:
             return None
-        index = self.normalised.find(wanted)
-        return None if index < 0 else self.offsets[index]
+        begin = next((i for i, offset in enumerate(self.offsets) if offset >= start), None)
+        index = -1 if begin is None else self.normalised.find(wanted, begin)
+        if index < 0:
+            return None
+        return self.offsets[index], self.offsets[index + len(wanted) - 1] + 1

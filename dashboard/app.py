@@ -1,0 +1,17 @@
+"""Entry point: page set-up and navigation between the map and the articles."""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="Russia's bases in Syria after Assad",
+    layout="wide",
+    initial_sidebar_state="collapsed",
+)
+navigation = st.navigation(
+    [
+        st.Page("pages/story_map.py", title="Map and timeline", default=True),
+        st.Page("pages/articles.py", title="Articles", url_path="articles"),
+    ],
+    position="top",
+)
+navigation.run()

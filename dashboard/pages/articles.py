@@ -1,0 +1,54 @@
+"""The articles page: each article with its metadata and its annotated sentences highlighted."""
+
+import streamlit as st
+
+from dashboard.data import story_data
+from dashboard.notices import show_problems
+from dashboard.style import PAGE_CSS
+from dashboard.view import event_card, highlighted_article
+
+data = story_data()
+story = data.reading.story
+st.html(PAGE_CSS)
+st.title("The articles")
+show_problems(data.reading.issues)
+
+articles = sorted(story.articles.values(), key=lambda a: (a.published, a.id))
+if not articles:
+    st.info("There are no articles yet.")
+    st.stop()
+
+ids = [article.id for article in articles]
+asked = st.query_params.get("article")
+chosen_id = st.selectbox(
+    "Article",
+    ids,
+    index=ids.index(asked) if asked in ids else 0,
+    format_func=lambda key: f"{story.articles[key].outlet}, "
+    f"{story.articles[key].published.label}: {story.articles[key].headline}",
+)
+article = story.articles[chosen_id]
+focus = st.query_params.get("event")
+if chosen_id != asked:
+    st.query_params.from_dict({"article": chosen_id})
+    focus = None
+
+st.header(article.headline)
+basis = "stated in the text" if article.published_basis.value == "stated" else "inferred"
+st.markdown(
+    f"**Outlet:** {article.outlet}  \n"
+    f"**Published:** {article.published.label} ({basis})  \n"
+    f"**How we know the date:** {article.published_reasoning}"
+    + "".join(f"  \n**Note:** {note}" for note in article.notes)
+    + (f"  \n**Link:** {article.url}" if article.url else "")
+)
+
+cited = [e for e in story.events if any(s.article == article.id for s in e.sources)]
+focused = next((e for e in cited if e.id == focus), None)
+if focused is not None:
+    st.markdown("**You came here from this event** (its sentence is outlined below):")
+    st.html(event_card(focused, story))
+
+st.caption(f"Highlighted: the {len(cited)} events and statements this article reports; "
+           "quoted words are in bold.")
+st.html(highlighted_article(article, story, focus))

@@ -1,0 +1,116 @@
+"""The map page: a date slider reveals, place by place, what happened and what was said."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.data import story_data
+from dashboard.maps import SYMBOLS, base_map, place_at, place_markers
+from dashboard.notices import show_problems
+from dashboard.style import PAGE_CSS
+from dashboard.view import (
+    count_words,
+    default_position,
+    event_card,
+    place_heading,
+    slider_stops,
+    stop_position,
+)
+
+data = story_data()
+story, timeline = data.reading.story, data.timeline
+stops = slider_stops(timeline)
+places_by_id = {place.id: place for place in data.places}
+
+st.html(PAGE_CSS)
+st.title("Russia's military bases in Syria after the fall of Assad")
+st.caption(
+    "Move the date to see what happened and what was said, place by place. "
+    "Every line comes from a news article; click a source to read it."
+)
+show_problems(data.reading.issues)
+
+if not stops:
+    st.info("There are no events to show yet. Add articles and their events to the articles folder.")
+    st.stop()
+
+# The view lives in the URL (?date=...&place=...), so a link restores it.
+codes = [stop.code for stop in stops]
+if "date" not in st.session_state:
+    asked = st.query_params.get("date")
+    st.session_state.date = asked if asked in codes else codes[default_position(stops)]
+    asked_place = st.query_params.get("place")
+    st.session_state.place = asked_place if asked_place in places_by_id else None
+
+
+def step(by: int) -> None:
+    position = codes.index(st.session_state.date) + by
+    st.session_state.date = codes[min(max(position, 0), len(codes) - 1)]
+
+
+def focus(place_id: str | None) -> None:
+    st.session_state.place = place_id
+
+
+position = codes.index(st.session_state.date)
+previous, slider, following = st.columns([1, 8, 1], vertical_alignment="bottom")
+previous.button("◀ Previous", on_click=step, args=(-1,), use_container_width=True,
+                disabled=position == 0, key="previous")
+following.button("Next ▶", on_click=step, args=(1,), use_container_width=True,
+                 disabled=position == len(codes) - 1, key="next")
+slider.select_slider("Date", options=codes, key="date",
+                     format_func=lambda code: stops[codes.index(code)].label)
+stop = stops[codes.index(st.session_state.date)]
+selected = st.session_state.place
+st.query_params.from_dict({"date": stop.code} | ({"place": selected} if selected else {}))
+
+map_column, panel = st.columns([3, 2])
+with map_column:
+    online = st.toggle("Street map (needs internet)", value=False,
+                       help="The map works offline; this adds an online street map beneath.")
+    output = st_folium(
+        base_map(online_tiles=online),
+        key="story-map",
+        height=560,
+        use_container_width=True,
+        feature_group_to_add=place_markers(data.places, timeline, stop.index, selected),
+        returned_objects=["last_object_clicked"],
+    )
+    legend = " &nbsp; ".join(
+        f'<span class="legend-item"><span class="legend-sym" style="--c:{colour}">{sym}</span>'
+        f"{text}</span>"
+        for kind, (sym, colour, text) in SYMBOLS.items()
+        if any(place.kind is kind for place in data.places)
+    )
+    st.html(f'<div class="legend">{legend} &nbsp; <span class="legend-item">'
+            '<span class="legend-new"></span>Something new on this date</span>'
+            " &nbsp; The number is how many events and statements so far.</div>")
+
+clicked = (output or {}).get("last_object_clicked")
+if clicked and st.session_state.get("last_click") != clicked:
+    st.session_state.last_click = clicked
+    place = place_at(data.places, clicked["lat"], clicked["lng"])
+    if place is not None and place.id != selected:
+        st.session_state.place = place.id
+        st.rerun()
+
+with panel:
+    if selected and selected in places_by_id:
+        place = places_by_id[selected]
+        count = timeline.count_at(stop.index, place.id)
+        st.subheader(place_heading(place, count, stop.label))
+        st.caption(place.description)
+        st.button("Show all places", on_click=focus, args=(None,), key="unfocus")
+        events = timeline.revealed(stop.index, place.id)
+    else:
+        st.subheader(f"On {stop.label}")
+        events = list(stop.events)
+        st.caption(f"{count_words(len(events))} on this date. Click a place on the map to "
+                   "see everything that happened there up to this date.")
+    for event in events:
+        st.html(event_card(event, story))
+
+with st.expander("Places elsewhere and all places", expanded=False):
+    for place in data.places:
+        count = timeline.count_at(stop.index, place.id)
+        st.button(f"{place.name} ({place.kind.label}): {count_words(count)}",
+                  on_click=focus, args=(place.id,), key=f"place-{place.id}")

@@ -1,0 +1,140 @@
+"""What the pages show, as pure functions: slider stops, event cards, highlighted articles.
+
+Everything that comes from an article is escaped here before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlencode
+
+from geodata import Article, Event, EventKind, Place, Story, Timeline
+from geodata.text import SearchableText
+
+BACKGROUND = "background"
+KIND_LABELS = {
+    EventKind.MILITARY: "Military",
+    EventKind.POLITICAL: "Political",
+    EventKind.DIPLOMATIC: "Diplomatic",
+    EventKind.STATEMENT: "Statement",
+    EventKind.BACKGROUND: "Background",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One position of the date slider: a date with events, or the whole background."""
+
+    code: str
+    label: str
+    index: int  # the timeline stop whose events are revealed at this position
+    events: tuple[Event, ...]
+
+
+def slider_stops(timeline: Timeline) -> list[Stop]:
+    """'Background' (everything before the story, if any), then one stop per story date."""
+    first = timeline.first_story_index()
+    stops: list[Stop] = []
+    if first > 0:
+        earlier = tuple(e for events in timeline.by_stop[:first] for e in events)
+        years = f"{timeline.stops[0].start.year}–{timeline.stops[first - 1].end.year}"
+        stops.append(Stop(BACKGROUND, f"Background ({years})", first - 1, earlier))
+    for index in range(first, len(timeline)):
+        when = timeline.stops[index]
+        stops.append(Stop(when.code, when.label, index, timeline.by_stop[index]))
+    return stops
+
+
+def stop_position(stops: list[Stop], code: str | None) -> int | None:
+    """Where the stop written as ``code`` is on the slider, or None if there is none."""
+    return next((i for i, stop in enumerate(stops) if stop.code == code), None)
+
+
+def default_position(stops: list[Stop]) -> int:
+    """Open on the first date of the story itself, not on the background."""
+    return 1 if stops and stops[0].code == BACKGROUND and len(stops) > 1 else 0
+
+
+def article_link(article_id: str, event_id: str | None = None) -> str:
+    query = {"article": article_id} | ({"event": event_id} if event_id else {})
+    return "articles?" + urlencode(query)
+
+
+def event_card(event: Event, story: Story) -> str:
+    """One event or statement in plain sentences, with its quote and sources, as safe HTML."""
+    places = ", ".join(escape(story.places[p].name) for p in event.places if p in story.places)
+    parts = [
+        f'<div class="event-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
+        f'<div class="when">{escape(event.when.label)} · {KIND_LABELS[event.kind]}'
+        + (" · draft, not reviewed" if event.draft else "") + "</div>",
+        f'<div class="summary">{escape(event.summary)}</div>',
+    ]
+    if event.speaker:
+        verb = "Said by" if event.kind is EventKind.STATEMENT else "Who"
+        parts.append(f'<div class="speaker">{verb}: {escape(event.speaker)}</div>')
+    if event.quote:
+        parts.append(f"<blockquote>“{escape(event.quote)}”</blockquote>")
+    parts.append(f'<div class="places">Where: {places}</div>')
+    if event.note:
+        parts.append(f'<div class="note">Note: {escape(event.note)}</div>')
+    parts.append('<div class="sources">Sources:<ul>')
+    for source in event.sources:
+        article = story.articles.get(source.article)
+        if article is None:
+            continue
+        said = f" (“{escape(source.quote)}”)" if source.quote and source.quote != event.quote else ""
+        differs = f" <em>{escape(source.note)}</em>" if source.note else ""
+        parts.append(
+            f'<li><a href="{escape(article_link(article.id, event.id))}" target="_self">'
+            f"{escape(article.outlet)}, {escape(article.published.label)}</a>: "
+            f"“{escape(source.sentence)}”{said}{differs}</li>"
+        )
+    parts.append("</ul></div></div>")
+    return "".join(parts)
+
+
+def count_words(count: int) -> str:
+    return "nothing yet" if count == 0 else f"{count} event{'s' if count != 1 else ''}"
+
+
+def place_heading(place: Place, count: int, label: str) -> str:
+    return f"{place.name}: {count_words(count)} up to {label}"
+
+
+def highlighted_article(article: Article, story: Story, focus: str | None = None) -> str:
+    """The article text as safe HTML, with each annotated sentence and quote marked."""
+    text = SearchableText.of(article.body)
+    marks: list[set[str]] = [set() for _ in article.body]
+    quoted = [False] * len(article.body)
+    for event in story.events:
+        for source in event.sources:
+            if source.article != article.id:
+                continue
+            span = text.span(source.sentence)
+            if span is not None:
+                for i in range(*span):
+                    marks[i].add(event.id)
+            quote = text.span(source.quote) if source.quote else None
+            if quote is not None:
+                for i in range(*quote):
+                    quoted[i] = True
+    out: list[str] = []
+    start = 0
+    for i in range(1, len(article.body) + 1):
+        if i < len(article.body) and (marks[i], quoted[i]) == (marks[start], quoted[start]):
+            continue
+        out.append(_segment(article.body[start:i], marks[start], quoted[start], focus))
+        start = i
+    return '<div class="article-body">' + "".join(out) + "</div>"
+
+
+def _segment(chunk: str, events: set[str], quoted: bool, focus: str | None) -> str:
+    body = escape(chunk).replace("\n", "<br>")
+    if quoted:
+        body = f'<span class="quote">{body}</span>'
+    if not events:
+        return body
+    classes = "sentence focus" if focus in events else "sentence"
+    ids = escape(" ".join(sorted(events)))
+    return f'<mark class="{classes}" data-events="{ids}" title="{ids}">{body}</mark>'
