@@ -92,15 +92,25 @@ def _basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
 def base_map(online_tiles: bool = False, assets: Assets | None = None) -> folium.Map:
     """The map without place markers; identical for every date so it never reloads."""
     assets = assets or Assets()
-    fmap = folium.Map(tiles=None, max_zoom=12, min_zoom=3, control_scale=True,
-                      zoom_control=True, prefer_canvas=False)
+    fmap = folium.Map(
+        tiles=None,
+        max_zoom=12,
+        min_zoom=3,
+        control_scale=True,
+        zoom_control=True,
+        prefer_canvas=False,
+    )
     fmap.default_js = assets.js
     fmap.default_css = assets.css
     fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])])
     fmap.get_root().header.add_child(folium.Element(MARKER_CSS))
-    basemap = folium.GeoJson(basemap_geojson(), name="Basemap", style_function=_basemap_style,
-                             interactive=False, control=False)
-    basemap.default_js, basemap.default_css = [], []
+    basemap = folium.GeoJson(
+        basemap_geojson(),
+        name="Basemap",
+        style_function=_basemap_style,
+        interactive=False,
+        control=False,
+    )
     basemap.add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)
@@ -132,7 +142,10 @@ def label_offsets(places: list[Place], zoom: int = 7) -> dict[str, tuple[int, in
         width = 44 + 8.5 * len(place.name)
         dy = -PILL_HEIGHT // 2
         while any(
-            x - 14 < bx + bw and bx < x - 14 + width and y + dy < by + bh and by < y + dy + PILL_HEIGHT
+            x - 14 < bx + bw
+            and bx < x - 14 + width
+            and y + dy < by + bh
+            and by < y + dy + PILL_HEIGHT
             for bx, by, bw, bh in boxes
         ):
             dy += PILL_HEIGHT + 2
@@ -161,6 +174,11 @@ def marker_html(
     )
 
 
+def tooltip_html(text: str) -> str:
+    """Escaped for HTML and safe inside the JavaScript template literal folium puts it in."""
+    return escape(text).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+
+
 def place_markers(
     places: list[Place], timeline: Timeline, index: int, selected: str | None = None
 ) -> folium.FeatureGroup:
@@ -171,11 +189,13 @@ def place_markers(
     for place in places:
         count = timeline.count_at(index, place.id)
         html = marker_html(place, count, place.id in new, place.id == selected, offsets[place.id])
-        icon = folium.DivIcon(html=html,
-                              icon_size=(0, 0), icon_anchor=(0, 0), class_name="place-icon")
+        icon = folium.DivIcon(
+            html=html, icon_size=(0, 0), icon_anchor=(0, 0), class_name="place-icon"
+        )
         tooltip = f"{place.name} ({place.kind.label}): {count} so far. Click to focus."
-        folium.Marker([place.latlon.lat, place.latlon.lon], icon=icon,
-                      tooltip=escape(tooltip)).add_to(group)
+        folium.Marker(
+            [place.latlon.lat, place.latlon.lon], icon=icon, tooltip=tooltip_html(tooltip)
+        ).add_to(group)
     return group
 
 

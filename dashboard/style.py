@@ -2,7 +2,8 @@
 
 PAGE_CSS = """
 <style>
-.block-container { padding-top: 2.2rem; padding-bottom: 1rem; }
+.block-container { padding-top: 3.6rem; padding-bottom: 1rem; }
+h1 { margin-top: 0 !important; }
 h1 { font-size: 1.9rem !important; padding: 0 0 .2rem 0 !important; }
 .event-card { border-left: 6px solid #0072B2; background: #fafafa; padding: .6rem .9rem;
   margin: 0 0 .8rem 0; border-radius: 4px; font-size: 1.05rem; line-height: 1.45; }

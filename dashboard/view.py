@@ -46,6 +46,13 @@ def slider_stops(timeline: Timeline) -> list[Stop]:
     return stops
 
 
+def stop_heading(stop: Stop) -> str:
+    """The panel's title for a stop: 'On 8 December 2024', or the background's own."""
+    if stop.code == BACKGROUND:
+        return f"Before the story: {stop.label.lower()}"
+    return f"On {stop.label}"
+
+
 def stop_position(stops: list[Stop], code: str | None) -> int | None:
     """Where the stop written as ``code`` is on the slider, or None if there is none."""
     return next((i for i, stop in enumerate(stops) if stop.code == code), None)
@@ -67,7 +74,8 @@ def event_card(event: Event, story: Story) -> str:
     parts = [
         f'<div class="event-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
         f'<div class="when">{escape(event.when.label)} · {KIND_LABELS[event.kind]}'
-        + (" · draft, not reviewed" if event.draft else "") + "</div>",
+        + (" · draft, not reviewed" if event.draft else "")
+        + "</div>",
         f'<div class="summary">{escape(event.summary)}</div>',
     ]
     if event.speaker:
@@ -83,7 +91,9 @@ def event_card(event: Event, story: Story) -> str:
         article = story.articles.get(source.article)
         if article is None:
             continue
-        said = f" (“{escape(source.quote)}”)" if source.quote and source.quote != event.quote else ""
+        said = (
+            f" (“{escape(source.quote)}”)" if source.quote and source.quote != event.quote else ""
+        )
         differs = f" <em>{escape(source.note)}</em>" if source.note else ""
         parts.append(
             f'<li><a href="{escape(article_link(article.id, event.id))}" target="_self">'

@@ -28,8 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write("\n" if args.format == "json" else "")
         return 1 if reading.errors else 0
     story = reading.story
-    summary = (f"{len(story.places)} places, {len(story.articles)} articles, "
-               f"{len(story.events)} valid events")
+    summary = (
+        f"{len(story.places)} places, {len(story.articles)} articles, "
+        f"{len(story.events)} valid events"
+    )
     if reading.errors:
         print(f"{len(reading.errors)} problem(s) found in {args.folder} ({summary}).")
         return 1

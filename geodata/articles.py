@@ -14,8 +14,18 @@ from geodata.models import Article, DateBasis
 
 FENCE = "+++"
 _ARTICLE_FIELDS = {
-    "id", "outlet", "headline", "published", "published_basis", "published_reasoning",
-    "url", "seed", "body_sha256", "headline_basis", "outlet_reasoning", "draft",
+    "id",
+    "outlet",
+    "headline",
+    "published",
+    "published_basis",
+    "published_reasoning",
+    "url",
+    "seed",
+    "body_sha256",
+    "headline_basis",
+    "outlet_reasoning",
+    "draft",
 }
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -39,7 +49,9 @@ def read_text(path: Path) -> tuple[str | None, Issue | None]:
         )
 
 
-def parse_toml(text: str, file: str, first_line: int = 1) -> tuple[dict[str, Any] | None, Issue | None]:
+def parse_toml(
+    text: str, file: str, first_line: int = 1
+) -> tuple[dict[str, Any] | None, Issue | None]:
     """Parse TOML, turning a syntax error into an issue with the file's line number."""
     try:
         return tomllib.loads(text), None
@@ -90,32 +102,52 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
     reader.unknown_keys(_ARTICLE_FIELDS)
     article_id = reader.text("id")
     if article_id is not None and article_id != path.stem:
-        reader.problem("id", f"{article_id!r} differs from the file name {path.stem!r}",
-                       fix=f"rename the file to {article_id}.txt or set id = {path.stem!r}")
+        reader.problem(
+            "id",
+            f"{article_id!r} differs from the file name {path.stem!r}",
+            fix=f"rename the file to {article_id}.txt or set id = {path.stem!r}",
+        )
     outlet, headline = reader.text("outlet"), reader.text("headline")
     published = reader.date("published")
     basis = reader.choice("published_basis", DateBasis)
     reasoning = reader.text("published_reasoning")
     digest = reader.text("body_sha256", required=False)
     if digest is not None and hashlib.sha256(body.encode()).hexdigest() != digest:
-        reader.problem("body_sha256", "the article text has changed since it was brought in",
-                       "the text exactly as published",
-                       "restore the original text (articles are kept verbatim)")
+        reader.problem(
+            "body_sha256",
+            "the article text has changed since it was brought in",
+            "the text exactly as published",
+            "restore the original text (articles are kept verbatim)",
+        )
     if not body.strip():
         reader.problem("body", "the article text is empty", "the article text after the header")
     notes = tuple(
-        text for key in ("headline_basis", "outlet_reasoning")
-        if (text := reader.text(key, required=False))
+        note
+        for key in ("headline_basis", "outlet_reasoning")
+        if (note := reader.text(key, required=False))
     )
     if (
-        article_id is None or outlet is None or headline is None or published is None
-        or basis is None or reasoning is None or not body.strip()
+        article_id is None
+        or outlet is None
+        or headline is None
+        or published is None
+        or basis is None
+        or reasoning is None
+        or not body.strip()
     ):
         return None, reader.issues
     # Other problems (an edited text, an unknown key) are reported, but the article still shows.
     return Article(
-        id=article_id, outlet=outlet, headline=headline, published=published,
-        published_basis=basis, published_reasoning=reasoning, body=body, path=file,
-        body_line=body_line, url=reader.text("url", required=False),
-        seed=reader.text("seed", required=False), notes=notes,
+        id=article_id,
+        outlet=outlet,
+        headline=headline,
+        published=published,
+        published_basis=basis,
+        published_reasoning=reasoning,
+        body=body,
+        path=file,
+        body_line=body_line,
+        url=reader.text("url", required=False),
+        seed=reader.text("seed", required=False),
+        notes=notes,
     ), reader.issues

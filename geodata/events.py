@@ -14,7 +14,16 @@ from geodata.models import Article, Event, EventKind, Source
 from geodata.text import SearchableText
 
 _EVENT_FIELDS = {
-    "id", "kind", "summary", "date", "places", "actor", "role", "note", "source", "draft",
+    "id",
+    "kind",
+    "summary",
+    "date",
+    "places",
+    "actor",
+    "role",
+    "note",
+    "source",
+    "draft",
     "indirect",
 }
 _SOURCE_FIELDS = {"article", "sentence", "quote", "date_text", "note"}
@@ -46,7 +55,9 @@ def parse_events(
     for number, table in enumerate(tables, 1):
         event_id = table.get("id") if isinstance(table.get("id"), str) else None
         reader = FieldReader(
-            table, file, line_of_id(raw, event_id) if event_id else None,
+            table,
+            file,
+            line_of_id(raw, event_id) if event_id else None,
             event=event_id or f"#{number} (no id)",
         )
         event = _read_event(reader, context)
@@ -67,21 +78,38 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
     actor = reader.text("actor", required=False)
     role = reader.text("role", required=False)
     indirect = reader.table.get("indirect", False) is True
-    if kind is EventKind.STATEMENT and sources and not indirect and not any(s.quote for s in sources):
-        reader.problem("source", "a statement has no quote",
-                       "a quote on at least one source",
-                       'add quote = "..." to its source, or indirect = true when the article '
-                       "reports it only in its own words")
+    if (
+        kind is EventKind.STATEMENT
+        and sources
+        and not indirect
+        and not any(s.quote for s in sources)
+    ):
+        reader.problem(
+            "source",
+            "a statement has no quote",
+            "a quote on at least one source",
+            'add quote = "..." to its source, or indirect = true when the article '
+            "reports it only in its own words",
+        )
     if event_id is None or kind is None or summary is None or when is None:
         return None
     if not places or not sources or len(reader.issues) > 0:
         return None
     try:
         return Event(
-            id=event_id, kind=kind, summary=summary, when=when, places=places,
-            sources=sources, actor=actor, role=role,
-            note=reader.text("note", required=False), file=reader.file, line=reader.line,
-            draft=reader.table.get("draft", False) is True, indirect=indirect,
+            id=event_id,
+            kind=kind,
+            summary=summary,
+            when=when,
+            places=places,
+            sources=sources,
+            actor=actor,
+            role=role,
+            note=reader.text("note", required=False),
+            file=reader.file,
+            line=reader.line,
+            draft=reader.table.get("draft", False) is True,
+            indirect=indirect,
         )
     except ValueError as error:
         reader.problem("id", str(error))
@@ -99,16 +127,24 @@ def _read_places(reader: FieldReader, gazetteer: Gazetteer) -> tuple[str, ...]:
         similar = gazetteer.find(name)
         suggestions = (similar.id,) if similar else gazetteer.suggest(name)
         hint = f"did you mean {', '.join(map(repr, suggestions))}?" if suggestions else None
-        reader.problem("places", f"{name!r} is not in the gazetteer",
-                       "a place id from places.toml", hint or "add the place to places.toml")
+        reader.problem(
+            "places",
+            f"{name!r} is not in the gazetteer",
+            "a place id from places.toml",
+            hint or "add the place to places.toml",
+        )
     return tuple(dict.fromkeys(resolved))
 
 
 def _read_sources(reader: FieldReader, context: Context) -> tuple[Source, ...]:
     tables = reader.table.get("source")
     if not isinstance(tables, list) or not tables:
-        reader.problem("source", "is missing", "one or more [[event.source]] tables",
-                       "add [[event.source]] with article and sentence")
+        reader.problem(
+            "source",
+            "is missing",
+            "one or more [[event.source]] tables",
+            "add [[event.source]] with article and sentence",
+        )
         return ()
     sources: list[Source] = []
     for number, table in enumerate(tables, 1):
@@ -129,22 +165,33 @@ def _read_source(reader: FieldReader, context: Context) -> Source | None:
     article = context.articles.get(article_id)
     if article is None:
         close = difflib.get_close_matches(article_id, context.articles, n=1)
-        reader.problem("article", f"{article_id!r} is not an article of this folder",
-                       "the id of an article file",
-                       f"did you mean {close[0]!r}?" if close else "check the id")
+        reader.problem(
+            "article",
+            f"{article_id!r} is not an article of this folder",
+            "the id of an article file",
+            f"did you mean {close[0]!r}?" if close else "check the id",
+        )
         return None
     text = context.texts[article_id]
     offset = text.find(sentence)
     if offset is None:
-        reader.problem("sentence", f"{_short(sentence)!r} is not in {article.path}",
-                       "a sentence copied exactly from the article",
-                       "copy the sentence from the article again")
+        reader.problem(
+            "sentence",
+            f"{_short(sentence)!r} is not in {article.path}",
+            "a sentence copied exactly from the article",
+            "copy the sentence from the article again",
+        )
     if quote is not None and text.find(quote) is None:
-        reader.problem("quote", f"{_short(quote)!r} does not appear verbatim in {article.path}",
-                       "the quoted words exactly as the article prints them",
-                       "copy the quote from the article again")
+        reader.problem(
+            "quote",
+            f"{_short(quote)!r} does not appear verbatim in {article.path}",
+            "the quoted words exactly as the article prints them",
+            "copy the quote from the article again",
+        )
     return Source(
-        article=article_id, sentence=sentence, quote=quote,
+        article=article_id,
+        sentence=sentence,
+        quote=quote,
         date_text=reader.text("date_text", required=False),
         note=reader.text("note", required=False),
         line=None if offset is None else article.line_at(offset),

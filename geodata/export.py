@@ -11,9 +11,24 @@ from geodata.models import Event, Story
 
 FORMAT_NAME = "geodata-events/1"
 CSV_COLUMNS = (
-    "id", "kind", "date", "date_start", "date_end", "date_precision", "date_label",
-    "place_ids", "place_names", "place_lats", "place_lons", "actor", "role",
-    "summary", "quote", "note", "source_articles", "source_sentences",
+    "id",
+    "kind",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_label",
+    "place_ids",
+    "place_names",
+    "place_lats",
+    "place_lons",
+    "actor",
+    "role",
+    "summary",
+    "quote",
+    "note",
+    "source_articles",
+    "source_sentences",
 )
 
 
@@ -32,8 +47,13 @@ def event_record(event: Event, story: Story) -> dict[str, Any]:
             "label": event.when.label,
         },
         "places": [
-            {"id": p.id, "name": p.name, "kind": p.kind.value,
-             "lat": p.latlon.lat, "lon": p.latlon.lon}
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind.value,
+                "lat": p.latlon.lat,
+                "lon": p.latlon.lon,
+            }
             for p in places
         ],
         "actor": event.actor,
@@ -70,24 +90,26 @@ def to_csv(story: Story) -> str:
     for event in story.events:
         record = event_record(event, story)
         places, sources = record["places"], record["sources"]
-        writer.writerow({
-            "id": event.id,
-            "kind": event.kind.value,
-            "date": event.when.code,
-            "date_start": record["date"]["start"],
-            "date_end": record["date"]["end"],
-            "date_precision": record["date"]["precision"],
-            "date_label": record["date"]["label"],
-            "place_ids": ";".join(p["id"] for p in places),
-            "place_names": ";".join(p["name"] for p in places),
-            "place_lats": ";".join(str(p["lat"]) for p in places),
-            "place_lons": ";".join(str(p["lon"]) for p in places),
-            "actor": event.actor or "",
-            "role": event.role or "",
-            "summary": event.summary,
-            "quote": event.quote or "",
-            "note": event.note or "",
-            "source_articles": ";".join(s["article"] for s in sources),
-            "source_sentences": " | ".join(s["sentence"] for s in sources),
-        })
+        writer.writerow(
+            {
+                "id": event.id,
+                "kind": event.kind.value,
+                "date": event.when.code,
+                "date_start": record["date"]["start"],
+                "date_end": record["date"]["end"],
+                "date_precision": record["date"]["precision"],
+                "date_label": record["date"]["label"],
+                "place_ids": ";".join(p["id"] for p in places),
+                "place_names": ";".join(p["name"] for p in places),
+                "place_lats": ";".join(str(p["lat"]) for p in places),
+                "place_lons": ";".join(str(p["lon"]) for p in places),
+                "actor": event.actor or "",
+                "role": event.role or "",
+                "summary": event.summary,
+                "quote": event.quote or "",
+                "note": event.note or "",
+                "source_articles": ";".join(s["article"] for s in sources),
+                "source_sentences": " | ".join(s["sentence"] for s in sources),
+            }
+        )
     return out.getvalue()

@@ -50,7 +50,7 @@ class FieldReader:
         value = self.table.get(name)
         if value is None:
             if required:
-                self.problem(name, "is missing", "a non-empty text", f"add {name} = \"...\"")
+                self.problem(name, "is missing", "a non-empty text", f'add {name} = "..."')
             return None
         if not isinstance(value, str) or not value.strip():
             self.problem(name, f"{value!r} is not a non-empty text", "a non-empty text")

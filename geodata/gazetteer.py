@@ -26,8 +26,17 @@ _SPELLING = (
 )
 _LEADING = re.compile(r"^(?:the|al|el|ar|as|ad|at|an)\s+")
 _PLACE_FIELDS = {
-    "id", "name", "kind", "lat", "lon", "country", "governorate", "aliases",
-    "description", "coordinates_source", "draft",
+    "id",
+    "name",
+    "kind",
+    "lat",
+    "lon",
+    "country",
+    "governorate",
+    "aliases",
+    "description",
+    "coordinates_source",
+    "draft",
 }
 
 
@@ -101,8 +110,14 @@ def parse_places(data: Mapping[str, Any], file: str, raw: str) -> tuple[list[Pla
             continue
         if place.id in seen:
             issues.append(
-                Issue(file, f"place id {place.id!r} is used twice", line, field="id",
-                      expected="unique ids", fix=f"rename one; the first is on line {seen[place.id]}")
+                Issue(
+                    file,
+                    f"place id {place.id!r} is used twice",
+                    line,
+                    field="id",
+                    expected="unique ids",
+                    fix=f"rename one; the first is on line {seen[place.id]}",
+                )
             )
             continue
         seen[place.id] = line
@@ -127,9 +142,16 @@ def _read_place(reader: FieldReader) -> Place | None:
         return None
     try:
         return Place(
-            id=place_id, name=name, kind=kind, latlon=LatLon(lat, lon),
-            country=country, governorate=governorate, aliases=aliases,
-            description=description, coordinates_source=source, draft=draft,
+            id=place_id,
+            name=name,
+            kind=kind,
+            latlon=LatLon(lat, lon),
+            country=country,
+            governorate=governorate,
+            aliases=aliases,
+            description=description,
+            coordinates_source=source,
+            draft=draft,
         )
     except ValueError as error:
         reader.problem("id" if "id" in str(error) else "lat", str(error))

@@ -33,8 +33,12 @@ def read_story(folder: Path) -> Reading:
     """Read every file of ``folder``; never raises for bad data, returns the issues."""
     issues: list[Issue] = []
     if not folder.is_dir():
-        issue = Issue(str(folder), "is not a folder", expected="the articles folder",
-                      fix="pass the folder that holds places.toml and the articles")
+        issue = Issue(
+            str(folder),
+            "is not a folder",
+            expected="the articles folder",
+            fix="pass the folder that holds places.toml and the articles",
+        )
         return Reading(Story(), (issue,))
     places = _read_places(folder / PLACES_FILE, issues)
     articles = _read_articles(folder, issues)
@@ -44,9 +48,17 @@ def read_story(folder: Path) -> Reading:
         for event in _read_events(path, context, issues):
             first = events.get(event.id)
             if first is not None:
-                issues.append(Issue(path.name, f"event id {event.id!r} is used twice", event.line,
-                                    event=event.id, field="id", expected="unique event ids",
-                                    fix=f"rename one; the other is in {first.file}:{first.line}"))
+                issues.append(
+                    Issue(
+                        path.name,
+                        f"event id {event.id!r} is used twice",
+                        event.line,
+                        event=event.id,
+                        field="id",
+                        expected="unique event ids",
+                        fix=f"rename one; the other is in {first.file}:{first.line}",
+                    )
+                )
                 continue
             events[event.id] = event
     ordered = tuple(sorted(events.values(), key=lambda e: (e.when, e.id)))
@@ -65,8 +77,14 @@ def load_story(folder: Path) -> Story:
 
 def _read_places(path: Path, issues: list[Issue]) -> list[Place]:
     if not path.exists():
-        issues.append(Issue(path.name, "is missing", expected="the gazetteer of places",
-                            fix=f"create {PLACES_FILE} (see articles/README.md)"))
+        issues.append(
+            Issue(
+                path.name,
+                "is missing",
+                expected="the gazetteer of places",
+                fix=f"create {PLACES_FILE} (see articles/README.md)",
+            )
+        )
         return []
     text, issue = read_text(path)
     data, issue = (None, issue) if text is None else parse_toml(text, path.name)
@@ -90,8 +108,15 @@ def _read_articles(folder: Path, issues: list[Issue]) -> dict[str, Article]:
         if article is None:
             continue
         if article.id in articles:
-            issues.append(Issue(path.name, f"article id {article.id!r} is used twice", 2,
-                                field="id", fix="give each article its own id"))
+            issues.append(
+                Issue(
+                    path.name,
+                    f"article id {article.id!r} is used twice",
+                    2,
+                    field="id",
+                    fix="give each article its own id",
+                )
+            )
             continue
         articles[article.id] = article
     return articles

@@ -14,19 +14,37 @@ ARTICLE_FILE = "wire-2024-12-16.txt"
 
 BROKEN = [
     pytest.param(
-        {EVENTS_FILE: EVENTS.replace('quote = "There are no final decisions,"',
-                                     'quote = "There are no decisions at all"')},
-        [EVENTS_FILE, "event 'no-decision'", "quote", "There are no decisions at all",
-         "does not appear verbatim", "copy the quote"],
+        {
+            EVENTS_FILE: EVENTS.replace(
+                'quote = "There are no final decisions,"', 'quote = "There are no decisions at all"'
+            )
+        },
+        [
+            EVENTS_FILE,
+            "event 'no-decision'",
+            "quote",
+            "There are no decisions at all",
+            "does not appear verbatim",
+            "copy the quote",
+        ],
         id="quote-not-verbatim",
     ),
     pytest.param(
-        {EVENTS_FILE: EVENTS.replace('places = ["damascus"]\n\n[[event.source]]\n'
-                                     'article = "wire-2024-12-16"\nsentence = "On',
-                                     'places = ["Tartous Port"]\n\n[[event.source]]\n'
-                                     'article = "wire-2024-12-16"\nsentence = "On')},
-        [EVENTS_FILE, "event 'damascus-entered'", "places", "'Tartous Port' is not in the gazetteer",
-         "did you mean 'tartus'"],
+        {
+            EVENTS_FILE: EVENTS.replace(
+                'places = ["damascus"]\n\n[[event.source]]\n'
+                'article = "wire-2024-12-16"\nsentence = "On',
+                'places = ["Tartous Port"]\n\n[[event.source]]\n'
+                'article = "wire-2024-12-16"\nsentence = "On',
+            )
+        },
+        [
+            EVENTS_FILE,
+            "event 'damascus-entered'",
+            "places",
+            "'Tartous Port' is not in the gazetteer",
+            "did you mean 'tartus'",
+        ],
         id="unknown-place",
     ),
     pytest.param(
@@ -50,22 +68,39 @@ BROKEN = [
         id="duplicate-event-id",
     ),
     pytest.param(
-        {"other.events.toml": EVENTS.split("[[event]]\nid = \"damascus-entered\"")[0]},
+        {"other.events.toml": EVENTS.split('[[event]]\nid = "damascus-entered"')[0]},
         ["other.events.toml", "'offensive' is used twice", "rename one"],
         id="duplicate-id-across-files",
     ),
     pytest.param(
-        {EVENTS_FILE: EVENTS.replace('sentence = "On December 8, fighters entered Damascus."',
-                                     'sentence = "On December 9, fighters entered Damascus."')},
-        [EVENTS_FILE, "event 'damascus-entered'", "source[1].sentence",
-         "'On December 9, fighters entered Damascus.' is not in", "copy the sentence"],
+        {
+            EVENTS_FILE: EVENTS.replace(
+                'sentence = "On December 8, fighters entered Damascus."',
+                'sentence = "On December 9, fighters entered Damascus."',
+            )
+        },
+        [
+            EVENTS_FILE,
+            "event 'damascus-entered'",
+            "source[1].sentence",
+            "'On December 9, fighters entered Damascus.' is not in",
+            "copy the sentence",
+        ],
         id="sentence-not-in-article",
     ),
     pytest.param(
-        {EVENTS_FILE: EVENTS.replace('article = "wire-2024-12-16"\nsentence = "On',
-                                     'article = "wire-2024-12-61"\nsentence = "On')},
-        [EVENTS_FILE, "source[1].article", "'wire-2024-12-61' is not an article",
-         "did you mean 'wire-2024-12-16'"],
+        {
+            EVENTS_FILE: EVENTS.replace(
+                'article = "wire-2024-12-16"\nsentence = "On',
+                'article = "wire-2024-12-61"\nsentence = "On',
+            )
+        },
+        [
+            EVENTS_FILE,
+            "source[1].article",
+            "'wire-2024-12-61' is not an article",
+            "did you mean 'wire-2024-12-16'",
+        ],
         id="unknown-article",
     ),
     pytest.param(
@@ -79,9 +114,17 @@ BROKEN = [
         id="unknown-kind",
     ),
     pytest.param(
-        {EVENTS_FILE: EVENTS.replace('summary = "An offensive began."',
-                                     'summry = "An offensive began."')},
-        [EVENTS_FILE, "event 'offensive'", "field 'summry': is not a known field", "fix its spelling"],
+        {
+            EVENTS_FILE: EVENTS.replace(
+                'summary = "An offensive began."', 'summry = "An offensive began."'
+            )
+        },
+        [
+            EVENTS_FILE,
+            "event 'offensive'",
+            "field 'summry': is not a known field",
+            "fix its spelling",
+        ],
         id="misspelt-field",
     ),
     pytest.param(
@@ -90,8 +133,11 @@ BROKEN = [
         id="not-utf8",
     ),
     pytest.param(
-        {EVENTS_FILE: EVENTS.replace('summary = "An offensive began."',
-                                     'summary = "An offensive began.')},
+        {
+            EVENTS_FILE: EVENTS.replace(
+                'summary = "An offensive began."', 'summary = "An offensive began.'
+            )
+        },
         [f"{EVENTS_FILE}:4", "is not valid TOML"],
         id="toml-syntax",
     ),
@@ -144,13 +190,16 @@ def test_valid_folder_passes(story_dir, capsys):
     assert main(["check", str(story_dir)]) == 0
     assert "OK" in capsys.readouterr().out
     assert [event.id for event in load_story(story_dir).events] == [
-        "offensive", "damascus-entered", "no-decision"
+        "offensive",
+        "damascus-entered",
+        "no-decision",
     ]
 
 
 def test_all_problems_are_listed_at_once_and_the_rest_still_loads(tmp_path):
     broken = EVENTS.replace('date = "2024-12-08"', 'date = "2024-02-30"').replace(
-        'places = ["tartus-naval-base", "damascus"]', 'places = ["Tartous Port", "damascus"]')
+        'places = ["tartus-naval-base", "damascus"]', 'places = ["Tartous Port", "damascus"]'
+    )
     folder = write_story(tmp_path / "articles", {EVENTS_FILE: broken})
     reading = read_story(folder)
     assert len(reading.errors) == 2
@@ -176,8 +225,10 @@ def test_sources_know_their_line_in_the_article(story_dir):
 
 
 def test_quote_marks_and_whitespace_are_forgiven(tmp_path):
-    relaxed = EVENTS.replace("sentence = '“There are no final decisions,” he said.'",
-                             "sentence = \"\\\"There are  no final\\ndecisions,\\\" he said.\"")
+    relaxed = EVENTS.replace(
+        "sentence = '“There are no final decisions,” he said.'",
+        'sentence = "\\"There are  no final\\ndecisions,\\" he said."',
+    )
     folder = write_story(tmp_path / "articles", {EVENTS_FILE: relaxed})
     assert read_story(folder).errors == ()
 
@@ -188,6 +239,10 @@ def test_missing_folder_is_a_problem_not_a_crash(tmp_path, capsys):
 
 
 def test_command_line_entry_point(story_dir):
-    done = subprocess.run([sys.executable, "-m", "geodata", "check", str(story_dir)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "geodata", "check", str(story_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -9,12 +9,27 @@ from geodata.dates import DatePrecision, StoryDate
     ("text", "start", "end", "precision", "label"),
     [
         ("2024-12-08", date(2024, 12, 8), date(2024, 12, 8), DatePrecision.DAY, "8 December 2024"),
-        ("2024-11-21/2024-11-30", date(2024, 11, 21), date(2024, 11, 30), DatePrecision.RANGE,
-         "late November 2024 (approximate)"),
-        ("2024-12-09/2024-12-15", date(2024, 12, 9), date(2024, 12, 15), DatePrecision.RANGE,
-         "9–15 December 2024 (approximate)"),
-        ("2025-03-01/2025-12-31", date(2025, 3, 1), date(2025, 12, 31), DatePrecision.RANGE,
-         "between March and December 2025 (approximate)"),
+        (
+            "2024-11-21/2024-11-30",
+            date(2024, 11, 21),
+            date(2024, 11, 30),
+            DatePrecision.RANGE,
+            "late November 2024 (approximate)",
+        ),
+        (
+            "2024-12-09/2024-12-15",
+            date(2024, 12, 9),
+            date(2024, 12, 15),
+            DatePrecision.RANGE,
+            "9–15 December 2024 (approximate)",
+        ),
+        (
+            "2025-03-01/2025-12-31",
+            date(2025, 3, 1),
+            date(2025, 12, 31),
+            DatePrecision.RANGE,
+            "between March and December 2025 (approximate)",
+        ),
         ("2025-01", date(2025, 1, 1), date(2025, 1, 31), DatePrecision.MONTH, "January 2025"),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29), DatePrecision.MONTH, "February 2024"),
         ("1971", date(1971, 1, 1), date(1971, 12, 31), DatePrecision.YEAR, "1971"),
@@ -47,10 +62,16 @@ def test_bad_dates_say_what_is_wrong(text, words):
 
 
 def test_order_puts_approximate_spans_by_start_then_end():
-    dates = [StoryDate.parse(t) for t in ("2024-12-08", "2025-01", "2024-11-21/2024-11-30",
-                                          "1971", "2025-01-29")]
+    dates = [
+        StoryDate.parse(t)
+        for t in ("2024-12-08", "2025-01", "2024-11-21/2024-11-30", "1971", "2025-01-29")
+    ]
     assert [d.code for d in sorted(dates)] == [
-        "1971", "2024-11-21/2024-11-30", "2024-12-08", "2025-01", "2025-01-29"
+        "1971",
+        "2024-11-21/2024-11-30",
+        "2024-12-08",
+        "2025-01",
+        "2025-01-29",
     ]
 
 

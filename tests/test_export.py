@@ -13,9 +13,13 @@ def test_json_lists_every_event_with_dates_places_and_sources(story_dir):
     by_id = {event["id"]: event for event in data["events"]}
     assert list(by_id) == ["offensive", "damascus-entered", "no-decision"]
     offensive = by_id["offensive"]
-    assert offensive["date"] == {"text": "2024-11-21/2024-11-30", "start": "2024-11-21",
-                                 "end": "2024-11-30", "precision": "range",
-                                 "label": "late November 2024 (approximate)"}
+    assert offensive["date"] == {
+        "text": "2024-11-21/2024-11-30",
+        "start": "2024-11-21",
+        "end": "2024-11-30",
+        "precision": "range",
+        "label": "late November 2024 (approximate)",
+    }
     statement = by_id["no-decision"]
     assert [p["id"] for p in statement["places"]] == ["tartus-naval-base", "damascus"]
     assert statement["places"][0]["lat"] == 34.9115

@@ -92,8 +92,12 @@ def test_naval_facility_is_in_tartus(gazetteer):
 
 @pytest.mark.parametrize(
     ("a", "b", "low", "high"),
-    [("damascus", "aleppo", 300, 330), ("latakia", "jableh", 18, 25),
-     ("idlib", "aleppo", 50, 60), ("damascus", "moscow", 2400, 2600)],
+    [
+        ("damascus", "aleppo", 300, 330),
+        ("latakia", "jableh", 18, 25),
+        ("idlib", "aleppo", 50, 60),
+        ("damascus", "moscow", 2400, 2600),
+    ],
 )
 def test_distances_between_cities(gazetteer, a, b, low, high):
     assert low < km(gazetteer, a, b) < high
@@ -111,8 +115,10 @@ def test_every_syrian_place_lies_in_syria(gazetteer):
 def test_places_outside_syria_lie_outside(gazetteer):
     for place in gazetteer:
         if place.country != "Syria":
-            inside = (SYRIA_BBOX["lat"][0] <= place.latlon.lat <= SYRIA_BBOX["lat"][1]
-                      and SYRIA_BBOX["lon"][0] <= place.latlon.lon <= SYRIA_BBOX["lon"][1])
+            inside = (
+                SYRIA_BBOX["lat"][0] <= place.latlon.lat <= SYRIA_BBOX["lat"][1]
+                and SYRIA_BBOX["lon"][0] <= place.latlon.lon <= SYRIA_BBOX["lon"][1]
+            )
             assert not inside, place.id
 
 

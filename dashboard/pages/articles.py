@@ -24,8 +24,10 @@ chosen_id = st.selectbox(
     "Article",
     ids,
     index=ids.index(asked) if asked in ids else 0,
-    format_func=lambda key: f"{story.articles[key].outlet}, "
-    f"{story.articles[key].published.label}: {story.articles[key].headline}",
+    format_func=lambda key: (
+        f"{story.articles[key].outlet}, "
+        f"{story.articles[key].published.label}: {story.articles[key].headline}"
+    ),
 )
 article = story.articles[chosen_id]
 focus = st.query_params.get("event")
@@ -49,6 +51,8 @@ if focused is not None:
     st.markdown("**You came here from this event** (its sentence is outlined below):")
     st.html(event_card(focused, story))
 
-st.caption(f"Highlighted: the {len(cited)} events and statements this article reports; "
-           "quoted words are in bold.")
+st.caption(
+    f"Highlighted: the {len(cited)} events and statements this article reports; "
+    "quoted words are in bold."
+)
 st.html(highlighted_article(article, story, focus))

@@ -13,7 +13,7 @@ from dashboard.view import (
     event_card,
     place_heading,
     slider_stops,
-    stop_position,
+    stop_heading,
 )
 
 data = story_data()
@@ -30,12 +30,14 @@ st.caption(
 show_problems(data.reading.issues)
 
 if not stops:
-    st.info("There are no events to show yet. Add articles and their events to the articles folder.")
+    st.info(
+        "There are no events to show yet. Add articles and their events to the articles folder."
+    )
     st.stop()
 
 # The view lives in the URL (?date=...&place=...), so a link restores it.
 codes = [stop.code for stop in stops]
-if "date" not in st.session_state:
+if st.session_state.get("date") not in codes:  # first visit, or the data changed
     asked = st.query_params.get("date")
     st.session_state.date = asked if asked in codes else codes[default_position(stops)]
     asked_place = st.query_params.get("place")
@@ -53,24 +55,36 @@ def focus(place_id: str | None) -> None:
 
 position = codes.index(st.session_state.date)
 previous, slider, following = st.columns([1, 8, 1], vertical_alignment="bottom")
-previous.button("◀ Previous", on_click=step, args=(-1,), use_container_width=True,
-                disabled=position == 0, key="previous")
-following.button("Next ▶", on_click=step, args=(1,), use_container_width=True,
-                 disabled=position == len(codes) - 1, key="next")
-slider.select_slider("Date", options=codes, key="date",
-                     format_func=lambda code: stops[codes.index(code)].label)
+previous.button(
+    "◀ Previous",
+    on_click=step,
+    args=(-1,),
+    use_container_width=True,
+    disabled=position == 0,
+    key="previous",
+)
+following.button(
+    "Next ▶",
+    on_click=step,
+    args=(1,),
+    use_container_width=True,
+    disabled=position == len(codes) - 1,
+    key="next",
+)
+slider.select_slider(
+    "Date", options=codes, key="date", format_func=lambda code: stops[codes.index(code)].label
+)
 stop = stops[codes.index(st.session_state.date)]
 selected = st.session_state.place
 st.query_params.from_dict({"date": stop.code} | ({"place": selected} if selected else {}))
 
 map_column, panel = st.columns([3, 2])
 with map_column:
-    online = st.toggle("Street map (needs internet)", value=False,
-                       help="The map works offline; this adds an online street map beneath.")
+    online = st.session_state.get("online", False)
     output = st_folium(
         base_map(online_tiles=online),
         key="story-map",
-        height=560,
+        height=470,
         use_container_width=True,
         feature_group_to_add=place_markers(data.places, timeline, stop.index, selected),
         returned_objects=["last_object_clicked"],
@@ -81,9 +95,16 @@ with map_column:
         for kind, (sym, colour, text) in SYMBOLS.items()
         if any(place.kind is kind for place in data.places)
     )
-    st.html(f'<div class="legend">{legend} &nbsp; <span class="legend-item">'
-            '<span class="legend-new"></span>Something new on this date</span>'
-            " &nbsp; The number is how many events and statements so far.</div>")
+    st.html(
+        f'<div class="legend">{legend} &nbsp; <span class="legend-item">'
+        '<span class="legend-new"></span>Something new on this date</span>'
+        " &nbsp; The number is how many events and statements so far.</div>"
+    )
+    st.toggle(
+        "Street map (needs internet)",
+        key="online",
+        help="The map works offline; this adds an online street map beneath.",
+    )
 
 clicked = (output or {}).get("last_object_clicked")
 if clicked and st.session_state.get("last_click") != clicked:
@@ -102,15 +123,21 @@ with panel:
         st.button("Show all places", on_click=focus, args=(None,), key="unfocus")
         events = timeline.revealed(stop.index, place.id)
     else:
-        st.subheader(f"On {stop.label}")
+        st.subheader(stop_heading(stop))
         events = list(stop.events)
-        st.caption(f"{count_words(len(events))} on this date. Click a place on the map to "
-                   "see everything that happened there up to this date.")
+        st.caption(
+            f"{count_words(len(events))} on this date. Click a place on the map to "
+            "see everything that happened there up to this date."
+        )
     for event in events:
         st.html(event_card(event, story))
 
 with st.expander("Places elsewhere and all places", expanded=False):
     for place in data.places:
         count = timeline.count_at(stop.index, place.id)
-        st.button(f"{place.name} ({place.kind.label}): {count_words(count)}",
-                  on_click=focus, args=(place.id,), key=f"place-{place.id}")
+        st.button(
+            f"{place.name} ({place.kind.label}): {count_words(count)}",
+            on_click=focus,
+            args=(place.id,),
+            key=f"place-{place.id}",
+        )

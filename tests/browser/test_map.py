@@ -1,0 +1,194 @@
+"""The map in a real browser: markers, counts per date, focus, shared URLs, no outside requests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import PLACES
+
+from dashboard.view import default_position, slider_stops, stop_heading
+from geodata import DEFAULT_FOLDER, Timeline, read_story
+from tests.browser.conftest import LOOPBACK, screenshot
+
+READING = read_story(Path(DEFAULT_FOLDER))
+TIMELINE = Timeline.of(READING.story.events)
+STOPS = slider_stops(TIMELINE)
+PLACES_WITH_EVENTS = {p for e in READING.story.events for p in e.places}
+
+
+def map_frame(page, timeout_ms: int = 30000):  # type: ignore[no-untyped-def]
+    """The iframe that holds the Leaflet map, once its markers are drawn."""
+    waited = 0
+    while waited < timeout_ms:
+        for frame in page.frames:
+            if frame.locator("[data-place]").count():
+                return frame
+        page.wait_for_timeout(200)
+        waited += 200
+    raise AssertionError("no place marker appeared in the page")
+
+
+def marker_counts(frame) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {
+        element.get_attribute("data-place"): int(element.get_attribute("data-count"))
+        for element in frame.locator("[data-place]").all()
+    }
+
+
+def expected_counts(stop_index: int) -> dict[str, int]:
+    return {place: TIMELINE.count_at(stop_index, place) for place in PLACES_WITH_EVENTS}
+
+
+def wait_for_counts(page, expected: dict[str, int], timeout_ms: int = 15000) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    waited, seen = 0, {}
+    while waited < timeout_ms:
+        seen = marker_counts(map_frame(page))
+        if seen == expected:
+            return seen
+        page.wait_for_timeout(100)
+        waited += 100
+    raise AssertionError(f"map counts {seen} never became {expected}")
+
+
+def outside_requests(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        url
+        for url in page.requests
+        if not url.startswith(("data:", "blob:", "about:"))
+        and urlparse(url).hostname not in {h.strip("[]") for h in LOOPBACK}
+    ]
+
+
+def test_every_place_marker_renders_with_its_count(start_app, page):
+    page.goto(start_app(None))
+    opening = STOPS[default_position(STOPS)]
+    counts = wait_for_counts(page, expected_counts(opening.index))
+    assert set(counts) == PLACES_WITH_EVENTS
+    assert {"tartus-naval-base", "hmeimim-air-base", "damascus", "aleppo"} <= set(counts)
+    page.get_by_role("heading", name=stop_heading(opening)).wait_for()
+    screenshot(page, "desktop-1280x720")
+    assert outside_requests(page) == []
+
+
+def test_stepping_the_slider_reveals_exactly_the_data_for_every_date(start_app, page):
+    page.goto(start_app(None))
+    position = default_position(STOPS)
+    wait_for_counts(page, expected_counts(STOPS[position].index))
+    slider = page.get_by_role("slider")
+    slider.focus()
+    for _ in range(position):
+        slider.press("ArrowLeft")
+    wait_for_counts(page, expected_counts(STOPS[0].index))
+    for stop in STOPS[1:]:
+        slider = page.get_by_role("slider")
+        slider.focus()
+        slider.press("ArrowRight")
+        wait_for_counts(page, expected_counts(stop.index))
+        page.get_by_role("heading", name=stop_heading(stop)).wait_for()
+    assert outside_requests(page) == []
+
+
+def test_next_and_previous_buttons_step_the_date(start_app, page):
+    page.goto(start_app(None))
+    position = default_position(STOPS)
+    wait_for_counts(page, expected_counts(STOPS[position].index))
+    page.get_by_role("button", name="Next ▶").click()
+    wait_for_counts(page, expected_counts(STOPS[position + 1].index))
+    page.get_by_role("heading", name=stop_heading(STOPS[position + 1])).wait_for()
+    page.get_by_role("button", name="◀ Previous").click()
+    wait_for_counts(page, expected_counts(STOPS[position].index))
+
+
+def test_clicking_a_marker_focuses_the_panel_on_that_place(start_app, page):
+    last = STOPS[-1]
+    page.goto(start_app(None) + f"/?date={last.code}")
+    wait_for_counts(page, expected_counts(last.index))
+    frame = map_frame(page)
+    # Bring the whole map into view first: scrolling inside Leaflet's container would move it.
+    frame.frame_element().scroll_into_view_if_needed()
+    frame.locator('[data-place="damascus"] .pill').click()
+    count = TIMELINE.count_at(last.index, "damascus")
+    page.get_by_role("heading", name=re.compile(rf"^Damascus: {count} events up to")).wait_for()
+    newest = TIMELINE.revealed(last.index, "damascus")[0]
+    assert page.locator(f'[data-event="{newest.id}"]').count() == 1
+    assert "place=damascus" in page.url
+
+
+@pytest.mark.parametrize("stop_number", [0, len(STOPS) // 2], ids=["background", "middle"])
+def test_a_shared_url_restores_the_date_and_place(start_app, page, stop_number):
+    stop = STOPS[stop_number]
+    page.goto(start_app(None) + f"/?date={stop.code}&place=tartus-naval-base")
+    wait_for_counts(page, expected_counts(stop.index))
+    page.get_by_role("heading", name=re.compile(r"^Tartus naval facility: ")).wait_for()
+    assert page.get_by_role("slider").get_attribute("aria-valuetext") == stop.label
+    screenshot(page, f"shared-url-{stop_number}")
+
+
+def test_phone_width_shows_the_map_and_panel(start_app, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(start_app(None))
+    wait_for_counts(page, expected_counts(STOPS[default_position(STOPS)].index))
+    page.get_by_role("button", name="Next ▶").wait_for()
+    screenshot(page, "phone-390")
+    assert outside_requests(page) == []
+    context.close()
+
+
+HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+
+
+def test_hostile_article_text_shows_as_text_and_runs_nothing(start_app, page, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "places.toml").write_text(PLACES, encoding="utf-8")
+    (folder / "hostile.txt").write_text(
+        f"""\
++++
+id = "hostile"
+outlet = 'Hostile <b>Outlet</b>'
+headline = 'Bad {HOSTILE}'
+published = "2024-12-16"
+published_basis = "stated"
+published_reasoning = "Test."
++++
+He said: “{HOSTILE}” in Damascus.
+""",
+        encoding="utf-8",
+    )
+    (folder / "hostile.events.toml").write_text(
+        f"""\
+[[event]]
+id = "hostile-statement"
+kind = "statement"
+summary = 'Summary {HOSTILE}'
+date = "2024-12-16"
+places = ["damascus"]
+actor = "Actor <i>x</i>"
+
+[[event.source]]
+article = "hostile"
+sentence = 'He said: “{HOSTILE}” in Damascus.'
+quote = '{HOSTILE}'
+""",
+        encoding="utf-8",
+    )
+    assert read_story(folder).issues == ()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(start_app(folder) + "/?date=2024-12-16")
+    assert marker_counts(map_frame(page)) == {"damascus": 1}
+    page.get_by_text(f"Summary {HOSTILE}").wait_for()
+    page.get_by_text("Actor <i>x</i>", exact=False).wait_for()
+    page.goto(start_app(folder) + "/articles?article=hostile&event=hostile-statement")
+    page.get_by_role("heading", name=f"Bad {HOSTILE}").wait_for()
+    page.wait_for_timeout(500)
+    for frame in page.frames:
+        assert frame.evaluate("window.__xss") is None
+    assert dialogs == []
+    assert page.locator("img[src=x]").count() == 0
+    screenshot(page, "hostile-article")

@@ -1,0 +1,373 @@
+"""dashboard/view.py: slider stops, event cards and highlighted articles, as pure functions."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import write_story
+
+from dashboard.view import (
+    BACKGROUND,
+    default_position,
+    event_card,
+    highlighted_article,
+    slider_stops,
+    stop_position,
+)
+from geodata import Story, Timeline, read_story
+
+HISTORY_ARTICLE = """\
++++
+id = "history-2024-12-20"
+outlet = "Almanac"
+headline = "How the bases came to be"
+published = "2024-12-20"
+published_basis = "stated"
+published_reasoning = "Dated December 20."
++++
+How the bases came to be
+
+The naval facility at Tartus opened in 1971.
+Russian warplanes arrived in September 2015.
+"""
+
+HISTORY_EVENTS = """\
+[[event]]
+id = "facility-opened"
+kind = "background"
+summary = "The naval facility opened."
+date = "1971"
+places = ["tartus-naval-base"]
+
+[[event.source]]
+article = "history-2024-12-20"
+sentence = "The naval facility at Tartus opened in 1971."
+
+[[event]]
+id = "warplanes-arrived"
+kind = "background"
+summary = "Russian warplanes arrived."
+date = "2015-09"
+places = ["tartus"]
+
+[[event.source]]
+article = "history-2024-12-20"
+sentence = "Russian warplanes arrived in September 2015."
+"""
+
+BACKGROUND_FILES = {
+    "history-2024-12-20.txt": HISTORY_ARTICLE,
+    "history-2024-12-20.events.toml": HISTORY_EVENTS,
+}
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+HOSTILE_ARTICLE = f"""\
++++
+id = "hostile-2024-12-20"
+outlet = "{IMG}"
+headline = "Bad {SCRIPT}"
+published = "2024-12-20"
+published_basis = "stated"
+published_reasoning = "Dated {SCRIPT}."
++++
+Hostile {SCRIPT} headline
+
+He wrote {SCRIPT} in the text.
+She said "{IMG}" and left.
+"""
+
+HOSTILE_EVENTS = f"""\
+[[event]]
+id = "hostile-wrote"
+kind = "military"
+summary = "Someone wrote {SCRIPT}."
+date = "2024-12-19"
+places = ["damascus"]
+note = "{IMG}"
+
+[[event.source]]
+article = "hostile-2024-12-20"
+sentence = "He wrote {SCRIPT} in the text."
+note = "{SCRIPT}"
+
+[[event]]
+id = "hostile-said"
+kind = "statement"
+summary = "She said {SCRIPT}."
+date = "2024-12-19"
+places = ["damascus"]
+actor = "{SCRIPT}"
+role = "{IMG}"
+
+[[event.source]]
+article = "hostile-2024-12-20"
+sentence = 'She said "{IMG}" and left.'
+quote = "{IMG}"
+"""
+
+HOSTILE_FILES = {
+    "hostile-2024-12-20.txt": HOSTILE_ARTICLE,
+    "hostile-2024-12-20.events.toml": HOSTILE_EVENTS,
+}
+
+STORY_CODES = ["2024-11-21/2024-11-30", "2024-12-08", "2024-12-16"]
+STORY_LABELS = ["late November 2024 (approximate)", "8 December 2024", "16 December 2024"]
+STORY_EVENTS = [("offensive",), ("damascus-entered",), ("no-decision",)]
+
+
+def read_valid(folder: Path) -> Story:
+    reading = read_story(folder)
+    assert reading.errors == ()
+    return reading.story
+
+
+@pytest.fixture
+def story(story_dir: Path) -> Story:
+    return read_valid(story_dir)
+
+
+@pytest.fixture
+def background_story(tmp_path: Path) -> Story:
+    return read_valid(write_story(tmp_path / "articles", BACKGROUND_FILES))
+
+
+@pytest.fixture
+def hostile_story(tmp_path: Path) -> Story:
+    return read_valid(write_story(tmp_path / "articles", HOSTILE_FILES))
+
+
+# --- slider stops ---------------------------------------------------------------------------
+
+
+def test_background_stop_comes_first_and_reveals_everything_before_the_story(background_story):
+    stops = slider_stops(Timeline.of(background_story.events))
+    first = stops[0]
+    assert first.code == BACKGROUND
+    assert first.label == "Background (1971–2015)"
+    assert first.index == 1  # the last background-only timeline stop
+    assert [e.id for e in first.events] == ["facility-opened", "warplanes-arrived"]
+
+
+def test_story_stops_follow_the_background_with_their_own_timeline_index(background_story):
+    stops = slider_stops(Timeline.of(background_story.events))[1:]
+    assert [s.code for s in stops] == STORY_CODES
+    assert [s.label for s in stops] == STORY_LABELS
+    assert [s.index for s in stops] == [2, 3, 4]
+    assert [tuple(e.id for e in s.events) for s in stops] == STORY_EVENTS
+
+
+def test_no_background_stop_when_the_story_has_no_background(story):
+    stops = slider_stops(Timeline.of(story.events))
+    assert [s.code for s in stops] == STORY_CODES
+    assert [s.label for s in stops] == STORY_LABELS
+    assert [s.index for s in stops] == [0, 1, 2]
+    assert [tuple(e.id for e in s.events) for s in stops] == STORY_EVENTS
+
+
+def test_only_background_events_give_plain_date_stops(tmp_path):
+    folder = write_story(tmp_path / "articles", BACKGROUND_FILES)
+    (folder / "wire-2024-12-16.events.toml").unlink()
+    stops = slider_stops(Timeline.of(read_valid(folder).events))
+    assert [s.code for s in stops] == ["1971", "2015-09"]
+    assert default_position(stops) == 0
+
+
+def test_an_empty_timeline_has_no_stops():
+    stops = slider_stops(Timeline.of([]))
+    assert stops == []
+    assert default_position(stops) == 0
+
+
+@pytest.mark.parametrize(
+    ("with_background", "code", "position"),
+    [
+        (True, BACKGROUND, 0),
+        (True, "2024-11-21/2024-11-30", 1),
+        (True, "2024-12-16", 3),
+        (True, "2099-01-01", None),
+        (True, None, None),
+        (False, "2024-12-08", 1),
+        (False, BACKGROUND, None),
+    ],
+    ids=["background", "range", "last", "unknown-date", "none", "no-bg-day", "no-bg-background"],
+)
+def test_stop_position(story, background_story, with_background, code, position):
+    events = (background_story if with_background else story).events
+    assert stop_position(slider_stops(Timeline.of(events)), code) == position
+
+
+@pytest.mark.parametrize(
+    ("with_background", "position"), [(True, 1), (False, 0)], ids=["background", "no-background"]
+)
+def test_default_position_is_the_first_story_date(
+    story, background_story, with_background, position
+):
+    stops = slider_stops(Timeline.of((background_story if with_background else story).events))
+    assert default_position(stops) == position
+    assert stops[position].code == STORY_CODES[0]
+
+
+# --- escaping -----------------------------------------------------------------------------------
+
+ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+ESCAPED_IMG = "&lt;img src=x onerror=alert(1)&gt;"
+TAG = re.compile(r"<\s*(script|img)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "escaped"),
+    [
+        ("hostile-wrote", [ESCAPED_SCRIPT, ESCAPED_IMG]),
+        ("hostile-said", [ESCAPED_SCRIPT, ESCAPED_IMG]),
+    ],
+    ids=["sentence-note-summary", "quote-actor-role"],
+)
+def test_event_card_escapes_hostile_text(hostile_story, event_id, escaped):
+    event = next(e for e in hostile_story.events if e.id == event_id)
+    html = event_card(event, hostile_story)
+    for text in escaped:
+        assert text in html
+    assert not TAG.search(html), html
+
+
+def test_event_card_shows_the_quote_speaker_and_source_link(story):
+    event = next(e for e in story.events if e.id == "no-decision")
+    html = event_card(event, story)
+    assert "<blockquote>“There are no final decisions,”</blockquote>" in html
+    assert "Said by: The spokesman, Kremlin spokesman" in html
+    assert 'href="articles?article=wire-2024-12-16&amp;event=no-decision"' in html
+    assert "Where: Tartus naval facility, Damascus" in html
+
+
+def test_highlighted_article_escapes_hostile_text(hostile_story):
+    html = highlighted_article(hostile_story.articles["hostile-2024-12-20"], hostile_story)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert not TAG.search(html), html
+
+
+# --- highlighted article ----------------------------------------------------------------------
+
+
+class Segments(HTMLParser):
+    """Text pieces of the highlighted article with the mark and quote around each."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str]]] = []
+        self.pieces: list[tuple[str, dict[str, str] | None, bool]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.handle_data("\n")
+            return
+        self.stack.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1][0] == tag, f"unbalanced </{tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data):
+        mark = next((a for t, a in reversed(self.stack) if t == "mark"), None)
+        quoted = any(t == "span" and "quote" in a.get("class", "").split() for t, a in self.stack)
+        self.pieces.append((data, mark, quoted))
+
+    @classmethod
+    def of(cls, html: str) -> Segments:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        assert len(parser.stack) == 0
+        return parser
+
+    def marked(self, event_id: str) -> str:
+        return "".join(
+            text
+            for text, mark, _ in self.pieces
+            if mark is not None and event_id in mark["data-events"].split()
+        )
+
+    def with_class(self, name: str) -> str:
+        return "".join(
+            text
+            for text, mark, _ in self.pieces
+            if mark is not None and name in mark["class"].split()
+        )
+
+    def quoted(self) -> str:
+        return "".join(text for text, _, quoted in self.pieces if quoted)
+
+
+def plain_text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html.replace("<br>", "\n")))
+
+
+@pytest.mark.parametrize(
+    ("hostile", "article_id"),
+    [(False, "wire-2024-12-16"), (True, "hostile-2024-12-20")],
+    ids=["plain", "hostile"],
+)
+def test_highlighted_article_keeps_the_full_text(story, hostile_story, hostile, article_id):
+    chosen = hostile_story if hostile else story
+    article = chosen.articles[article_id]
+    html = highlighted_article(article, chosen, focus="no-decision")
+    assert html.startswith('<div class="article-body">')
+    assert plain_text(html) == article.body
+    assert "\n" not in html  # newlines become <br>
+
+
+@pytest.mark.parametrize(
+    ("event_id", "sentence"),
+    [
+        ("offensive", "In late November, an offensive began."),
+        ("damascus-entered", "On December 8, fighters entered Damascus."),
+        ("no-decision", "“There are no final decisions,” he said."),
+    ],
+    ids=["offensive", "damascus-entered", "no-decision"],
+)
+def test_highlighted_article_marks_each_cited_sentence(story, event_id, sentence):
+    html = highlighted_article(story.articles["wire-2024-12-16"], story)
+    segments = Segments.of(html)
+    assert segments.marked(event_id) == sentence
+    assert all("sentence" in mark["class"].split() for _, mark, _ in segments.pieces if mark)
+
+
+def test_highlighted_article_marks_sentences_of_the_hostile_article(hostile_story):
+    html = highlighted_article(hostile_story.articles["hostile-2024-12-20"], hostile_story)
+    segments = Segments.of(html)
+    assert segments.marked("hostile-wrote") == f"He wrote {SCRIPT} in the text."
+    assert segments.quoted() == IMG
+
+
+@pytest.mark.parametrize(
+    "focus", ["offensive", "damascus-entered", "no-decision", None, "not-an-event"]
+)
+def test_highlighted_article_outlines_only_the_focus_event(story, focus):
+    html = highlighted_article(story.articles["wire-2024-12-16"], story, focus=focus)
+    segments = Segments.of(html)
+    focused = segments.with_class("focus")
+    expected = segments.marked(focus) if focus in {e.id for e in story.events} else ""
+    assert focused == expected
+    assert (focused != "") == (focus in {"offensive", "damascus-entered", "no-decision"})
+
+
+def test_highlighted_article_bolds_the_quote_inside_its_sentence(story):
+    segments = Segments.of(highlighted_article(story.articles["wire-2024-12-16"], story))
+    assert segments.quoted() == "There are no final decisions,"
+    quoted_marks = [mark for _, mark, quoted in segments.pieces if quoted]
+    assert quoted_marks and all(
+        m is not None and m["data-events"] == "no-decision" for m in quoted_marks
+    )
+
+
+def test_highlighted_article_leaves_uncited_text_unmarked(story):
+    segments = Segments.of(highlighted_article(story.articles["wire-2024-12-16"], story))
+    unmarked = "".join(text for text, mark, _ in segments.pieces if mark is None)
+    assert "The Kremlin spokesman spoke to reporters on Monday." in unmarked
+    assert "fighters entered" not in unmarked
