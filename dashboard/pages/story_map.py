@@ -100,6 +100,10 @@ with map_column:
         '<span class="legend-new"></span>Something new on this date</span>'
         " &nbsp; The number is how many events and statements so far.</div>"
     )
+    st.caption(
+        "Borders: Natural Earth (public domain), which draws the Golan Heights inside Israel. "
+        "Places outside this frame are listed below the map."
+    )
     st.toggle(
         "Street map (needs internet)",
         key="online",
