@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from geodata.errors import Issue, UnknownPlaceError
@@ -65,7 +65,7 @@ class Gazetteer:
     def __contains__(self, place_id: object) -> bool:
         return place_id in self.places
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Place]:
         return iter(self.places.values())
 
     def __len__(self) -> int:

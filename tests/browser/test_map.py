@@ -192,3 +192,17 @@ quote = '{HOSTILE}'
     assert dialogs == []
     assert page.locator("img[src=x]").count() == 0
     screenshot(page, "hostile-article")
+
+
+def test_a_source_link_opens_its_article_with_the_sentence_outlined(start_app, page):
+    stop = next(s for s in STOPS if s.code == "2024-12-16")
+    event = stop.events[0]
+    article = READING.story.articles[event.sources[0].article]
+    page.goto(start_app(None) + f"/?date={stop.code}")
+    map_frame(page)
+    page.locator(f'[data-event="{event.id}"] .sources a').first.click()
+    page.get_by_role("heading", name=article.headline).wait_for()
+    outlined = page.locator("mark.sentence.focus")
+    outlined.first.wait_for()
+    assert event.id in outlined.first.get_attribute("data-events")
+    assert "article=" in page.url and f"event={event.id}" in page.url
