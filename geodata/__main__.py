@@ -1,4 +1,4 @@
-"""Command line: ``python -m geodata check|export [DIR]``."""
+"""Command line: ``python -m geodata check|export [DIR]`` and ``ingest PATH``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from geodata.export import to_csv, to_json
+from geodata.ingest_cli import add_ingest_parser, run_ingest
 from geodata.story import DEFAULT_FOLDER, read_story
 
 
@@ -18,7 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="print every event as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    add_ingest_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "ingest":
+        return run_ingest(args)
 
     reading = read_story(args.folder)
     for issue in reading.issues:
@@ -32,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(story.places)} places, {len(story.articles)} articles, "
         f"{len(story.events)} valid events"
     )
+    review = len(reading.issues) - len(reading.errors)
+    if review:
+        summary += f"; {review} item(s) need review"
     if reading.errors:
         print(f"{len(reading.errors)} problem(s) found in {args.folder} ({summary}).")
         return 1

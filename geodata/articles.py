@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from geodata.errors import Issue
+from geodata.errors import Issue, Severity
 from geodata.fields import FieldReader
 from geodata.models import Article, DateBasis
 
@@ -126,6 +126,18 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
         for key in ("headline_basis", "outlet_reasoning")
         if (note := reader.text(key, required=False))
     )
+    if data.get("draft") is True:
+        reader.issues.append(
+            Issue(
+                file,
+                "is a draft article brought in by ingest",
+                2,
+                field="draft",
+                expected="a reviewed article",
+                fix="check outlet, headline and date, review its events, then delete draft = true",
+                severity=Severity.REVIEW,
+            )
+        )
     if (
         article_id is None
         or outlet is None
@@ -149,5 +161,6 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
         body_line=body_line,
         url=reader.text("url", required=False),
         seed=reader.text("seed", required=False),
+        draft=data.get("draft") is True,
         notes=notes,
     ), reader.issues

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from geodata.errors import Issue
+from geodata.errors import Issue, Severity
 from geodata.fields import FieldReader, line_of_id
 from geodata.gazetteer import Gazetteer
 from geodata.models import Article, Event, EventKind, Source
@@ -25,6 +25,7 @@ _EVENT_FIELDS = {
     "source",
     "draft",
     "indirect",
+    "same_as",
 }
 _SOURCE_FIELDS = {"article", "sentence", "quote", "date_text", "note"}
 
@@ -71,7 +72,8 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
     reader.unknown_keys(_EVENT_FIELDS)
     event_id = reader.text("id")
     kind = reader.choice("kind", EventKind)
-    summary = reader.text("summary")
+    draft = reader.table.get("draft", False) is True
+    summary = _draft_summary(reader) if draft else reader.text("summary")
     when = reader.date("date")
     places = _read_places(reader, context.gazetteer)
     sources = _read_sources(reader, context)
@@ -93,7 +95,8 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
         )
     if event_id is None or kind is None or summary is None or when is None:
         return None
-    if not places or not sources or len(reader.issues) > 0:
+    errors = [issue for issue in reader.issues if issue.severity is Severity.ERROR]
+    if not places or not sources or errors:
         return None
     try:
         return Event(
@@ -108,12 +111,47 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
             note=reader.text("note", required=False),
             file=reader.file,
             line=reader.line,
-            draft=reader.table.get("draft", False) is True,
+            draft=draft,
             indirect=indirect,
         )
     except ValueError as error:
         reader.problem("id", str(error))
         return None
+
+
+def _draft_summary(reader: FieldReader) -> str | None:
+    """Drafts may leave the summary empty; each draft is listed as needing review."""
+    same_as = reader.text("same_as", required=False)
+    fix = "review kind, date, places and sources, then delete draft = true"
+    if same_as:
+        fix = (
+            f"if it is the same as event {same_as!r}, move its [[event.source]] there and delete it"
+        )
+    reader.issues.append(
+        Issue(
+            reader.file,
+            "is a draft proposed by ingest",
+            reader.line,
+            reader.event,
+            expected="a reviewed event",
+            fix=fix,
+            severity=Severity.REVIEW,
+        )
+    )
+    if reader.table.get("summary") == "":
+        reader.issues.append(
+            Issue(
+                reader.file,
+                "the summary is empty",
+                reader.line,
+                reader.event,
+                "summary",
+                fix="write a one-sentence summary in your own words",
+                severity=Severity.REVIEW,
+            )
+        )
+        return ""
+    return reader.text("summary")
 
 
 def _read_places(reader: FieldReader, gazetteer: Gazetteer) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from geodata.errors import Issue, UnknownPlaceError
+from geodata.errors import Issue, Severity, UnknownPlaceError
 from geodata.fields import FieldReader, line_of_id
 from geodata.models import LatLon, Place, PlaceKind
 
@@ -122,6 +122,17 @@ def parse_places(data: Mapping[str, Any], file: str, raw: str) -> tuple[list[Pla
             continue
         seen[place.id] = line
         places.append(place)
+        if place.draft:
+            issues.append(
+                Issue(
+                    file,
+                    f"place {place.id!r} is a draft ({place.coordinates_source})",
+                    line,
+                    expected="a reviewed place",
+                    fix="check name, kind and coordinates, then delete draft = true",
+                    severity=Severity.REVIEW,
+                )
+            )
     return places, issues
 
 

@@ -102,6 +102,7 @@ class Article:
     url: str | None = None
     seed: str | None = None
     notes: tuple[str, ...] = ()
+    draft: bool = False
 
     def __post_init__(self) -> None:
         check_id(self.id)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from conftest import EVENTS, write_story
+from conftest import ARTICLE, EVENTS, write_story
 from streamlit.testing.v1 import AppTest
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard"
@@ -61,7 +61,11 @@ BACKGROUND_FILES = {
 
 # (slider code, subheader, event cards) for every stop of the story with background.
 STOPS = [
-    ("background", "Before the story: background (1971–2015)", ["facility-opened", "warplanes-arrived"]),
+    (
+        "background",
+        "Before the story: background (1971–2015)",
+        ["facility-opened", "warplanes-arrived"],
+    ),
     ("2024-11-21/2024-11-30", "On late November 2024 (approximate)", ["offensive"]),
     ("2024-12-08", "On 8 December 2024", ["damascus-entered"]),
     ("2024-12-16", "On 16 December 2024", ["no-decision"]),
@@ -328,3 +332,14 @@ def test_articles_page_with_no_articles_shows_a_notice(monkeypatch, tmp_path):
     at = run(monkeypatch, tmp_path / "missing", ARTICLES_PAGE)
     [info] = at.info
     assert "no articles" in info.value
+
+
+def test_draft_events_stay_off_the_map_and_draft_articles_say_so(monkeypatch, tmp_path):
+    drafted = EVENTS.replace('id = "no-decision"', 'id = "no-decision"\ndraft = true')
+    header = ARTICLE.replace('id = "wire-2024-12-16"', 'id = "wire-2024-12-16"\ndraft = true')
+    folder = write_story(tmp_path / "articles", {"wire-2024-12-16.events.toml": drafted,
+                                                   "wire-2024-12-16.txt": header})
+    at = run(monkeypatch, folder, date="2024-12-16")
+    assert url(at)["date"] != "2024-12-16"  # the draft's date is no stop of the slider
+    page = run(monkeypatch, folder, ARTICLES_PAGE)
+    assert any("Draft" in info.value for info in page.info)

@@ -36,6 +36,11 @@ if chosen_id != asked:
     focus = None
 
 st.header(article.headline)
+if article.draft:
+    st.info(
+        "Draft: this article was brought in by `python -m geodata ingest` and is not reviewed "
+        "yet. Its proposed events stay off the map until someone accepts them."
+    )
 basis = "stated in the text" if article.published_basis.value == "stated" else "inferred"
 st.markdown(
     f"**Outlet:** {article.outlet}  \n"
