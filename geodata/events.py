@@ -113,6 +113,7 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
             line=reader.line,
             draft=draft,
             indirect=indirect,
+            same_as=reader.text("same_as", required=False),
         )
     except ValueError as error:
         reader.problem("id", str(error))

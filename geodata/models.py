@@ -149,6 +149,7 @@ class Event:
     line: int | None = None
     draft: bool = False
     indirect: bool = False
+    same_as: str | None = None
 
     def __post_init__(self) -> None:
         check_id(self.id)

@@ -61,9 +61,27 @@ def read_story(folder: Path) -> Reading:
                 )
                 continue
             events[event.id] = event
+    issues.extend(_unknown_same_as(events))
     ordered = tuple(sorted(events.values(), key=lambda e: (e.when, e.id)))
     story = Story(places={p.id: p for p in places}, articles=articles, events=ordered)
     return Reading(story, tuple(issues))
+
+
+def _unknown_same_as(events: dict[str, Event]) -> list[Issue]:
+    """A draft that says it repeats an event must name one that exists."""
+    return [
+        Issue(
+            event.file,
+            f"{event.same_as!r} is not the id of an event",
+            event.line,
+            event=event.id,
+            field="same_as",
+            expected="the id of the event this draft repeats",
+            fix="correct the id, or remove same_as if the draft is a new event",
+        )
+        for event in events.values()
+        if event.same_as is not None and event.same_as not in events
+    ]
 
 
 def load_story(folder: Path) -> Story:

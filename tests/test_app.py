@@ -337,8 +337,10 @@ def test_articles_page_with_no_articles_shows_a_notice(monkeypatch, tmp_path):
 def test_draft_events_stay_off_the_map_and_draft_articles_say_so(monkeypatch, tmp_path):
     drafted = EVENTS.replace('id = "no-decision"', 'id = "no-decision"\ndraft = true')
     header = ARTICLE.replace('id = "wire-2024-12-16"', 'id = "wire-2024-12-16"\ndraft = true')
-    folder = write_story(tmp_path / "articles", {"wire-2024-12-16.events.toml": drafted,
-                                                   "wire-2024-12-16.txt": header})
+    folder = write_story(
+        tmp_path / "articles",
+        {"wire-2024-12-16.events.toml": drafted, "wire-2024-12-16.txt": header},
+    )
     at = run(monkeypatch, folder, date="2024-12-16")
     assert url(at)["date"] != "2024-12-16"  # the draft's date is no stop of the slider
     page = run(monkeypatch, folder, ARTICLES_PAGE)

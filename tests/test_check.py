@@ -246,3 +246,13 @@ def test_command_line_entry_point(story_dir):
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_draft_that_repeats_an_unknown_event_is_an_error(tmp_path):
+    drafted = EVENTS.replace(
+        'id = "no-decision"', 'id = "no-decision"\ndraft = true\nsame_as = "no-such-event"'
+    )
+    folder = write_story(tmp_path / "articles", {EVENTS_FILE: drafted})
+    messages = [str(issue) for issue in read_story(folder).errors]
+    assert len(messages) == 1
+    assert "field 'same_as': 'no-such-event' is not the id of an event" in messages[0]
