@@ -11,6 +11,7 @@ navigation = st.navigation(
     [
         st.Page("pages/story_map.py", title="Map and timeline", default=True),
         st.Page("pages/articles.py", title="Articles", url_path="articles"),
+        st.Page("pages/story_mode.py", title="Story mode", url_path="story"),
     ],
     position="top",
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,15 +29,21 @@ def articles_folder() -> Path:
     return Path(os.environ.get(ARTICLES_ENV) or DEFAULT_FOLDER)
 
 
-def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
-    """Names and modification times: a changed, added or removed file means a new reading."""
+def _stamp(folder: Path) -> str:
+    """Names and modification times: a changed, added or removed file means a new reading.
+
+    A digest, not the list itself: Streamlit hashes cache arguments on every rerun, and
+    hashing a tuple per file costs tens of milliseconds at hundreds of articles.
+    """
     if not folder.is_dir():
-        return ()
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+        return ""
+    with os.scandir(folder) as entries:
+        stamp = sorted((e.name, e.stat().st_mtime_ns) for e in entries if e.is_file())
+    return hashlib.sha256(repr(stamp).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, stamp: tuple[tuple[str, int], ...]) -> StoryData:
+def _load(folder: str, stamp: str) -> StoryData:
     reading = read_story(Path(folder))
     story = reading.story
     timeline = Timeline.of(event for event in story.events if not event.draft)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import folium
+from folium.template import Template
 
 from geodata import Place, PlaceKind, Timeline
 
@@ -89,6 +90,40 @@ def _basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
     return {"color": "#8fb3c9", "weight": 1.2, "fillOpacity": 0}
 
 
+class Basemap(folium.MacroElement):
+    """The bundled basemap, fetched by the browser from the app's own server.
+
+    Embedding it (folium.GeoJson) would put 80 kB into the map script, restyle every
+    feature in Python and resend it all on every rerun; fetched, the browser caches it.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            fetch({{ this.url|tojson }}).then(function (answer) { return answer.json(); })
+              .then(function (data) {
+                var styles = {{ this.styles|tojson }};
+                L.geoJson(data, {
+                    interactive: false,
+                    style: function (feature) {
+                        return styles[feature.properties.layer] || styles.river;
+                    }
+                }).addTo({{ this._parent.get_name() }}).bringToBack();
+              });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "Basemap"
+        self.url = url
+        self.styles = {
+            layer: _basemap_style({"properties": {"layer": layer}})
+            for layer in ("country", "governorate", "lake", "river")
+        }
+
+
 def base_map(online_tiles: bool = False, assets: Assets | None = None) -> folium.Map:
     """The map without place markers; identical for every date so it never reloads."""
     assets = assets or Assets()
@@ -104,14 +139,7 @@ def base_map(online_tiles: bool = False, assets: Assets | None = None) -> folium
     fmap.default_css = assets.css
     fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])])
     fmap.get_root().header.add_child(folium.Element(MARKER_CSS))
-    basemap = folium.GeoJson(
-        basemap_geojson(),
-        name="Basemap",
-        style_function=_basemap_style,
-        interactive=False,
-        control=False,
-    )
-    basemap.add_to(fmap)
+    Basemap(f"{assets.base}/basemap.geojson").add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)
     return fmap
@@ -134,7 +162,13 @@ def label_offsets(places: list[Place], zoom: int = 7) -> dict[str, tuple[int, in
 
     Labels go right of their point; one that would overlap a label already placed moves
     down a row at a time. Computed for the opening zoom; zooming in only spreads them.
+    Remembered per set of places: it is quadratic, and the places change only with the data.
     """
+    return dict(_label_offsets(tuple(places), zoom))
+
+
+@lru_cache(maxsize=8)
+def _label_offsets(places: tuple[Place, ...], zoom: int) -> tuple[tuple[str, tuple[int, int]], ...]:
     boxes: list[tuple[float, float, float, float]] = []
     offsets: dict[str, tuple[int, int]] = {}
     for place in sorted(places, key=lambda p: (-p.latlon.lat, p.id)):
@@ -151,7 +185,7 @@ def label_offsets(places: list[Place], zoom: int = 7) -> dict[str, tuple[int, in
             dy += PILL_HEIGHT + 2
         boxes.append((x - 14, y + dy, width, PILL_HEIGHT))
         offsets[place.id] = (-14, dy)
-    return offsets
+    return tuple(offsets.items())
 
 
 def marker_html(
@@ -197,6 +231,84 @@ def place_markers(
             [place.latlon.lat, place.latlon.lon], icon=icon, tooltip=tooltip_html(tooltip)
         ).add_to(group)
     return group
+
+
+class PlaceLayer(folium.FeatureGroup):
+    """The same markers as ``place_markers``, drawn in the browser by one short script.
+
+    folium renders three templates per marker (marker, icon, tooltip): at 200 places a
+    third of a second on every slider step. Here the server writes one JSON list
+    (HTML-escaped text; ``tojson`` also escapes ``<``, ``>``, ``&`` and quotes) and the
+    browser keeps one marker per place on the map, replacing only the icons whose HTML
+    changed: a step touches the few places that changed, not every marker. The group
+    itself stays empty; streamlit-folium swaps it on each rerun.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup({});
+            (function (map, places) {
+                var store = map.__places;
+                if (!store) {
+                    store = map.__places = {layer: L.featureGroup().addTo(map), byId: {}};
+                }
+                var keep = {};
+                places.forEach(function (p) {
+                    keep[p.id] = true;
+                    var known = store.byId[p.id];
+                    var icon = L.divIcon({
+                        html: p.html, iconSize: [0, 0], iconAnchor: [0, 0], className: "place-icon"
+                    });
+                    var tooltip = "<div>" + p.tooltip + "</div>";
+                    if (known && known.lat === p.lat && known.lon === p.lon) {
+                        if (known.html !== p.html) { known.marker.setIcon(icon); }
+                        if (known.tooltip !== tooltip) { known.marker.setTooltipContent(tooltip); }
+                    } else {
+                        if (known) { store.layer.removeLayer(known.marker); }
+                        known = {marker: L.marker([p.lat, p.lon], {icon: icon})
+                            .bindTooltip(tooltip, {sticky: true}).addTo(store.layer)};
+                        store.byId[p.id] = known;
+                    }
+                    Object.assign(known, {lat: p.lat, lon: p.lon, html: p.html, tooltip: tooltip});
+                });
+                Object.keys(store.byId).forEach(function (id) {
+                    if (keep[id]) { return; }
+                    store.layer.removeLayer(store.byId[id].marker);
+                    delete store.byId[id];
+                });
+            })({{ this._parent.get_name() }}, {{ this.markers|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, markers: list[dict[str, Any]]) -> None:
+        super().__init__(name="Places")
+        self._name = "FeatureGroup"
+        self.markers = markers
+
+
+def place_layer(
+    places: list[Place], timeline: Timeline, index: int, selected: str | None = None
+) -> PlaceLayer:
+    """``place_markers`` for the live map: one marker per place, cheap to render per step."""
+    new = timeline.new_places(index) if index >= 0 else frozenset()
+    offsets = label_offsets(places)
+    markers = []
+    for place in places:
+        count = timeline.count_at(index, place.id)
+        html = marker_html(place, count, place.id in new, place.id == selected, offsets[place.id])
+        tooltip = f"{place.name} ({place.kind.label}): {count} so far. Click to focus."
+        markers.append(
+            {
+                "id": place.id,
+                "lat": place.latlon.lat,
+                "lon": place.latlon.lon,
+                "html": html,
+                "tooltip": escape(tooltip),
+            }
+        )
+    return PlaceLayer(markers)
 
 
 def place_at(places: list[Place], lat: float, lon: float) -> Place | None:

@@ -5,6 +5,7 @@ Everything that comes from an article is escaped here before it becomes HTML.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
@@ -97,7 +98,8 @@ def event_card(event: Event, story: Story) -> str:
         differs = f" <em>{escape(source.note)}</em>" if source.note else ""
         parts.append(
             f'<li><a href="{escape(article_link(article.id, event.id))}" target="_self">'
-            f"{escape(article.outlet)}, {escape(article.published.label)}</a>: "
+            f"{escape(article.outlet)}, “{escape(article.headline)}”, "
+            f"{escape(article.published.label)}</a>: "
             f"“{escape(source.sentence)}”{said}{differs}</li>"
         )
     parts.append("</ul></div></div>")
@@ -148,3 +150,129 @@ def _segment(chunk: str, events: set[str], quoted: bool, focus: str | None) -> s
     classes = "sentence focus" if focus in events else "sentence"
     ids = escape(" ".join(sorted(events)))
     return f'<mark class="{classes}" data-events="{ids}" title="{ids}">{body}</mark>'
+
+
+# Story mode: the presenter's view of one stop, as pure functions.
+
+# The story's neighbourhood: a stop's places inside it are framed, those farther away
+# (Moscow, Libya) only when nothing is inside. (south, west), (north, east).
+LEVANT = ((29.0, 32.0), (38.5, 43.0))
+SHORT_QUOTE = 110
+PAGE_HEIGHT = 360  # pixels of the story card (its container is 390 high, less the end note)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
+def _lines(text: str, per_line: int) -> int:
+    return -(-len(text) // per_line)
+
+
+def card_height(event: Event, story: Story) -> int:
+    """About how many pixels the presenter card of ``event`` takes in story mode.
+
+    Measured on a 600 px wide card (see STORY_CSS) and rounded up: a card shorter than
+    estimated only leaves some space, a taller one would need scrolling.
+    """
+    height = _lines(event.summary, 46) * 35 + _lines(card_meta(event, story), 75) * 26 + 16
+    if event.speaker:
+        height += _lines(event.speaker, 45) * 29
+    quote = card_quote(event)
+    if quote:
+        height += _lines(quote, 52) * 31 + 8
+    return height
+
+
+def card_meta(event: Event, story: Story) -> str:
+    """'9 December 2024 · Statement · Source: TASS, 9 December 2024' (plain text)."""
+    outlets = sorted(
+        {
+            f"{story.articles[s.article].outlet}, {story.articles[s.article].published.label}"
+            for s in event.sources
+            if s.article in story.articles
+        }
+    )
+    return f"{event.when.label} · {KIND_LABELS[event.kind]} · Source: {'; '.join(outlets)}"
+
+
+def card_quote(event: Event) -> str | None:
+    """The quote as the presenter card shows it: short, shorter under a long summary.
+
+    The whole quote is one click away ("Full text"), so a card never needs scrolling.
+    """
+    if not event.quote:
+        return None
+    limit = SHORT_QUOTE if len(event.summary) <= 160 else 40
+    return f"“{shorten(event.quote, limit)}”"
+
+
+def story_pages(
+    events: tuple[Event, ...], story: Story, budget: int = PAGE_HEIGHT
+) -> list[tuple[Event, ...]]:
+    """The events of one stop split into pages that fit the card; every event on one page."""
+    pages: list[list[Event]] = []
+    used = budget
+    for event in events:
+        cost = card_height(event, story)
+        if used + cost > budget:
+            pages.append([])
+            used = 0
+        pages[-1].append(event)
+        used += cost
+    return [tuple(page) for page in pages] or [()]
+
+
+def _inside(place: Place, frame: tuple[tuple[float, float], tuple[float, float]]) -> bool:
+    (south, west), (north, east) = frame
+    return south <= place.latlon.lat <= north and west <= place.latlon.lon <= east
+
+
+def _mercator_y(lat: float) -> float:
+    rad = math.radians(max(min(lat, 85.0), -85.0))
+    return math.log(math.tan(math.pi / 4 + rad / 2))
+
+
+def map_view(
+    places: list[Place], width: int, height: int, max_zoom: int = 8
+) -> tuple[tuple[float, float], int] | None:
+    """Centre and zoom that show ``places`` in a map of ``width`` x ``height`` pixels.
+
+    Places near Syria are framed; far ones only when no place is near. None without places.
+    """
+    near = [place for place in places if _inside(place, LEVANT)]
+    chosen = near or places
+    if not chosen:
+        return None
+    if not near:
+        max_zoom = min(max_zoom, 5)  # a far capital alone is shown with its surroundings
+    lats = [place.latlon.lat for place in chosen]
+    lons = [place.latlon.lon for place in chosen]
+    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    centre = ((south + north) / 2, (west + east) / 2)
+    # Leave room for the labels, which sit to the right of their points.
+    span_x = max(east - west, 1e-6) / 360 * 256
+    span_y = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi) * 256
+    zoom_x = math.log2((width * 0.6) / span_x)
+    zoom_y = math.log2((height * 0.7) / span_y)
+    zoom = max(3, min(max_zoom, math.floor(min(zoom_x, zoom_y))))
+    return (round(centre[0], 4), round(centre[1], 4)), zoom
+
+
+def presenter_card(event: Event, story: Story) -> str:
+    """One event in large type for a projector: the summary, who, a short quote, the sources."""
+    parts = [
+        f'<div class="story-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
+        f'<div class="summary">{escape(event.summary)}</div>',
+    ]
+    if event.speaker:
+        parts.append(f'<div class="speaker">{escape(event.speaker)}</div>')
+    quote = card_quote(event)
+    if quote:
+        parts.append(f"<blockquote>{escape(quote)}</blockquote>")
+    parts.append(f'<div class="meta">{escape(card_meta(event, story))}</div></div>')
+    return "".join(parts)

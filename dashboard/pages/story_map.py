@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.data import story_data
-from dashboard.maps import SYMBOLS, base_map, place_at, place_markers
+from dashboard.maps import SYMBOLS, base_map, place_at, place_layer
 from dashboard.notices import show_problems
 from dashboard.style import PAGE_CSS
 from dashboard.view import (
@@ -15,6 +15,11 @@ from dashboard.view import (
     slider_stops,
     stop_heading,
 )
+
+# A long list is cut to its first CARDS; "Show all" reveals the rest. Beyond BUTTONS places
+# the "all places" list becomes one select box: hundreds of buttons slow every step.
+CARDS = 20
+BUTTONS = 30
 
 data = story_data()
 story, timeline = data.reading.story, data.timeline
@@ -37,6 +42,7 @@ if not stops:
 
 # The view lives in the URL (?date=...&place=...), so a link restores it.
 codes = [stop.code for stop in stops]
+labels = {stop.code: stop.label for stop in stops}
 if st.session_state.get("date") not in codes:  # first visit, or the data changed
     asked = st.query_params.get("date")
     st.session_state.date = asked if asked in codes else codes[default_position(stops)]
@@ -71,9 +77,7 @@ following.button(
     disabled=position == len(codes) - 1,
     key="next",
 )
-slider.select_slider(
-    "Date", options=codes, key="date", format_func=lambda code: stops[codes.index(code)].label
-)
+slider.select_slider("Date", options=codes, key="date", format_func=labels.__getitem__)
 stop = stops[codes.index(st.session_state.date)]
 selected = st.session_state.place
 st.query_params.from_dict({"date": stop.code} | ({"place": selected} if selected else {}))
@@ -86,7 +90,7 @@ with map_column:
         key="story-map",
         height=470,
         use_container_width=True,
-        feature_group_to_add=place_markers(data.places, timeline, stop.index, selected),
+        feature_group_to_add=place_layer(data.places, timeline, stop.index, selected),
         returned_objects=["last_object_clicked"],
     )
     legend = " &nbsp; ".join(
@@ -133,15 +137,34 @@ with panel:
             f"{count_words(len(events))} on this date. Click a place on the map to "
             "see everything that happened there up to this date."
         )
-    for event in events:
+    show_all = len(events) <= CARDS or st.session_state.get("show-all-cards", False)
+    for event in events if show_all else events[:CARDS]:
         st.html(event_card(event, story))
+    if len(events) > CARDS:
+        st.caption(f"Showing {len(events) if show_all else CARDS} of {len(events)}.")
+        st.toggle(f"Show all {len(events)}", key="show-all-cards")
+
+
+def place_label(place_id: str | None) -> str:
+    if place_id is None:
+        return "All places"
+    place = places_by_id[place_id]
+    count = timeline.count_at(stop.index, place_id)
+    return f"{place.name} ({place.kind.label}): {count_words(count)}"
+
+
+def picked() -> None:
+    focus(st.session_state["place-picker"])
+
 
 with st.expander("Places elsewhere and all places", expanded=False):
-    for place in data.places:
-        count = timeline.count_at(stop.index, place.id)
-        st.button(
-            f"{place.name} ({place.kind.label}): {count_words(count)}",
-            on_click=focus,
-            args=(place.id,),
-            key=f"place-{place.id}",
+    if len(data.places) > BUTTONS:
+        st.selectbox(
+            f"Focus on one of {len(data.places)} places",
+            options=[None, *places_by_id],
+            format_func=place_label,
+            key="place-picker",
+            on_change=picked,
         )
+    for place in data.places if len(data.places) <= BUTTONS else ():
+        st.button(place_label(place.id), on_click=focus, args=(place.id,), key=f"place-{place.id}")

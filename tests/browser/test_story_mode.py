@@ -1,0 +1,122 @@
+"""Story mode in a real browser: "Next" walks every date, on one 1280x720 screen, no scrolling."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dashboard.standalone import story_timeline
+from dashboard.view import slider_stops, stop_heading, story_pages
+from geodata import DEFAULT_FOLDER, read_story
+from tests.browser.conftest import screenshot
+from tests.browser.test_map import expected_counts, outside_requests, wait_for_counts
+
+STORY = read_story(Path(DEFAULT_FOLDER)).story
+TIMELINE, _ = story_timeline(STORY)
+STOPS = slider_stops(TIMELINE)
+PARTS = [part for stop in STOPS for part in story_pages(stop.events, STORY)]
+SCREENS = len(PARTS)
+
+# Neither the page nor the story card may need scrolling: everything is on one screen.
+OVERFLOW = """() => {
+  const tall = e => e && e.scrollHeight > e.clientHeight + 1;
+  const card = document.querySelector('.st-key-story-card');
+  return {
+    page: tall(document.scrollingElement),
+    main: tall(document.querySelector('[data-testid="stMain"]')),
+    card: tall(card),
+    cardFound: !!card,
+  };
+}"""
+
+
+def open_story_mode(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    # The server's very first session uses Streamlit's old routing by the files in pages/,
+    # which does not know url paths and says "Page not found" for /story (then shows it
+    # anyway); open the main page first and use the menu, as a person would.
+    page.goto(url)
+    page.get_by_role("link", name="Story mode").click()
+    page.locator(".story-step").wait_for()
+
+
+def wait_for_text(page, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    page.locator(selector, has_text=re.compile("^" + re.escape(text) + "$")).wait_for()
+
+
+def shown_events(page) -> list[str]:  # type: ignore[no-untyped-def]
+    cards = page.locator(".st-key-story-card [data-event]")
+    return cards.evaluate_all("cs => cs.map(c => c.dataset.event)")
+
+
+def wait_for_events(page, expected: list[str], timeout_ms: int = 15000) -> None:  # type: ignore[no-untyped-def]
+    waited, seen = 0, []
+    while waited < timeout_ms:
+        seen = shown_events(page)
+        if seen == expected:
+            return
+        page.wait_for_timeout(100)
+        waited += 100
+    raise AssertionError(f"the story card showed {seen}, never {expected}")
+
+
+def test_next_walks_every_date_on_one_screen(start_app, page):
+    open_story_mode(page, start_app(None))
+    screens = 0
+    for number, stop in enumerate(STOPS, start=1):
+        wait_for_text(page, ".story-step", f"Step {number} of {len(STOPS)}")
+        wait_for_text(page, ".story-heading", stop_heading(stop))
+        wait_for_counts(page, expected_counts(stop.index))
+        parts = story_pages(stop.events, STORY)
+        # Every event of the date is on one of its screens, in order: nothing is dropped.
+        assert [event for part in parts for event in part] == list(stop.events)
+        for part in parts:
+            screens += 1
+            wait_for_events(page, [event.id for event in part])
+            assert page.evaluate(OVERFLOW) == {
+                "page": False,
+                "main": False,
+                "card": False,
+                "cardFound": True,
+            }, f"{stop.label}: {[event.id for event in part]} do not fit"
+            if number in (1, 5) and part is parts[0]:
+                screenshot(page, f"story-mode-step-{number}")
+            if screens < SCREENS:
+                page.get_by_role("button", name="Next ▶").click()
+    assert screens == SCREENS
+    assert page.get_by_role("button", name="Next ▶").is_disabled()
+    page.get_by_text("The end of the story.").wait_for()
+    screenshot(page, "story-mode-end")
+    page.get_by_role("button", name="◀ Previous").click()
+    wait_for_events(page, [event.id for event in PARTS[-2]])
+    assert outside_requests(page) == []
+
+
+def test_autoplay_moves_on_by_itself(start_app, page):
+    open_story_mode(page, start_app(None))
+    wait_for_text(page, ".story-step", f"Step 1 of {len(STOPS)}")
+    page.get_by_role("combobox").click()
+    page.get_by_role("option", name="every 5 s").click()
+    page.get_by_text("Autoplay").click()
+    first = shown_events(page)
+    waited = 0
+    while shown_events(page) == first:
+        assert waited < 12000, "autoplay did not move on within 12 s"
+        page.wait_for_timeout(250)
+        waited += 250
+    assert waited >= 3000, "autoplay moved on too early"
+
+
+def test_the_downloads_are_one_click_away(start_app, page, tmp_path):
+    open_story_mode(page, start_app(None))
+    wait_for_text(page, ".story-step", f"Step 1 of {len(STOPS)}")
+    page.get_by_role("button", name="Download").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Map and story (HTML)").click()
+    html = tmp_path / "story.html"
+    download.value.save_as(html)
+    assert 'id="story-data"' in html.read_text(encoding="utf-8")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Events table (CSV)").click()
+    csv = tmp_path / "events.csv"
+    download.value.save_as(csv)
+    assert csv.read_text(encoding="utf-8").startswith("id,kind,date,")

@@ -1,0 +1,150 @@
+"""dashboard/standalone.py: one self-contained HTML file, its data, its safety and its CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from datetime import date
+from html import unescape
+from pathlib import Path
+
+import pytest
+from conftest import write_story
+
+from dashboard.standalone import main, script_json, standalone_html, story_payload, story_timeline
+from dashboard.view import slider_stops
+from geodata import DEFAULT_FOLDER, read_story
+
+HOSTILE = '</script><script>alert(1)</script><img src=x onerror="alert(2)"><!--'
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def embedded(html: str) -> dict:  # type: ignore[type-arg]
+    match = re.search(r'<script type="application/json" id="story-data">(.*?)</script>', html, re.S)
+    assert match, "no story data in the page"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def real() -> tuple:  # type: ignore[type-arg]
+    story = read_story(Path(DEFAULT_FOLDER)).story
+    return story, standalone_html(story, made=date(2025, 1, 1))
+
+
+def test_the_page_loads_nothing_from_anywhere(real):
+    _, html = real
+    assert not re.search(r"<(script|img|iframe)[^>]*\ssrc=", html)
+    assert "<link" not in html
+    urls = re.findall(r"url\(([^)]*)\)", html)
+    assert all(u.startswith(("#", "data:")) for u in urls), urls
+    assert "default-src 'none'" in unescape(html)
+
+
+def test_the_policy_allows_exactly_the_page_s_own_scripts(real):
+    _, html = real
+    policy = unescape(re.search(r'"Content-Security-Policy" content="([^"]+)"', html).group(1))
+    allowed = set(re.findall(r"'(sha256-[^']+)'", policy))
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == 2  # Leaflet and the page's app
+    digests = {
+        "sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts
+    }
+    assert digests == allowed
+
+
+def test_the_data_has_the_app_s_stops_and_counts(real):
+    story, html = real
+    data = embedded(html)
+    timeline, places = story_timeline(story)
+    stops = slider_stops(timeline)
+    assert [s["code"] for s in data["stops"]] == [s.code for s in stops]
+    assert [s["events"] for s in data["stops"]] == [[e.id for e in s.events] for s in stops]
+    assert data["counts"] == [dict(c) for c in timeline.counts]
+    assert {p["id"] for p in data["places"]} == {p.id for p in places}
+    assert data["basemap"]["type"] == "FeatureCollection"
+
+
+def test_draft_events_are_left_out_as_in_the_app(tmp_path):
+    drafted = """\
+[[event]]
+id = "offensive"
+kind = "military"
+summary = "An offensive began."
+date = "2024-11-21/2024-11-30"
+places = ["damascus"]
+draft = true
+
+[[event.source]]
+article = "wire-2024-12-16"
+sentence = "In late November, an offensive began."
+"""
+    story = read_story(write_story(tmp_path, {"wire-2024-12-16.events.toml": drafted})).story
+    assert story.events and all(e.draft for e in story.events)
+    data = story_payload(story, *story_timeline(story))
+    assert data["stops"] == [] and data["events"] == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [HOSTILE, "a </SCRIPT > b", "<!--<script>", "& &amp; \u2028 \u2029"],
+    ids=["script-and-img", "upper-case-end-tag", "comment-open", "ampersand-and-separators"],
+)
+def test_script_json_cannot_leave_its_script_element(text):
+    encoded = script_json({"text": text})
+    assert "<" not in encoded and ">" not in encoded and "&" not in encoded
+    assert json.loads(encoded) == {"text": text}
+
+
+def test_hostile_article_text_stays_data(tmp_path):
+    article = f"""\
++++
+id = "wire-2024-12-16"
+outlet = 'Wire {HOSTILE}'
+headline = "Talks go on"
+published = "2024-12-16"
+published_basis = "stated"
+published_reasoning = "The dateline says December 16."
++++
+Talks go on
+
+MOSCOW, December 16. {HOSTILE}
+In late November, an offensive began. On December 8, fighters entered Damascus.
+"""
+    story = read_story(write_story(tmp_path, {"wire-2024-12-16.txt": article})).story
+    html = standalone_html(story)
+    assert html.count("</script>") == 3  # the data, Leaflet and the app: nothing more
+    assert HOSTILE not in html and "<img" not in html
+    data = embedded(html)
+    assert data["articles"]["wire-2024-12-16"]["outlet"] == f"Wire {HOSTILE}"
+
+
+def test_the_app_script_writes_text_never_html():
+    app = (ROOT / "dashboard" / "static" / "standalone.js").read_text("utf-8")
+    assert "innerHTML" not in app and "insertAdjacentHTML" not in app
+    assert "document.write" not in app and "eval(" not in app
+
+
+def test_cli_writes_the_page_and_the_csv(tmp_path, capsys):
+    folder = write_story(tmp_path / "articles")
+    out, table = tmp_path / "story.html", tmp_path / "events.csv"
+    assert main([str(out), "--articles", str(folder), "--csv", str(table)]) == 0
+    assert "story-data" in out.read_text("utf-8")
+    assert table.read_text("utf-8").splitlines()[0].startswith("id,kind,date,")
+    assert str(out) in capsys.readouterr().out
+
+
+def test_cli_reports_problems_and_still_writes(tmp_path, capsys):
+    folder = write_story(tmp_path / "articles", {"broken.events.toml": "[[event]]\nid = 3\n"})
+    out = tmp_path / "story.html"
+    assert main([str(out), "--articles", str(folder)]) == 1
+    assert "broken.events.toml" in capsys.readouterr().err
+    assert embedded(out.read_text("utf-8"))["events"]
+
+
+def test_the_module_imports_no_streamlit():
+    code = "import sys, dashboard.standalone; sys.exit('streamlit' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0

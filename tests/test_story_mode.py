@@ -1,0 +1,133 @@
+"""Story mode: its pure parts (pages, map frame, cards) and the page driven by AppTest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from conftest import write_story
+from streamlit.testing.v1 import AppTest
+
+from dashboard.view import (
+    PAGE_HEIGHT,
+    card_height,
+    map_view,
+    presenter_card,
+    shorten,
+    story_pages,
+)
+from geodata import DEFAULT_FOLDER, LatLon, Place, PlaceKind, Timeline, read_story
+
+PAGE = Path(__file__).resolve().parent.parent / "dashboard" / "pages" / "story_mode.py"
+REAL = read_story(Path(DEFAULT_FOLDER)).story
+
+
+def place(id: str, lat: float, lon: float) -> Place:
+    return Place(id, id.title(), PlaceKind.CITY, LatLon(lat, lon), "Syria")
+
+
+TARTUS, DAMASCUS = place("tartus", 34.889, 35.887), place("damascus", 33.51, 36.291)
+MOSCOW, LIBYA = place("moscow", 55.752, 37.618), place("libya", 27.0, 17.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 10, "short"),
+        ("There are no final decisions so far.", 20, "There are no final…"),
+        ("Onewordthatislong", 8, "Oneword…"),
+    ],
+    ids=["fits", "word-boundary", "one-long-word"],
+)
+def test_shorten(text, limit, expected):
+    assert shorten(text, limit) == expected
+    assert len(shorten(text, limit)) <= limit
+
+
+def test_pages_keep_every_event_in_order_and_within_the_card():
+    for events in Timeline.of(REAL.events).by_stop:
+        pages = story_pages(events, REAL)
+        assert [e for page in pages for e in page] == list(events)
+        for page in pages:
+            assert len(page) == 1 or sum(card_height(e, REAL) for e in page) <= PAGE_HEIGHT
+
+
+@pytest.mark.parametrize(
+    ("places", "inside", "zooms"),
+    [
+        ([TARTUS], [TARTUS], range(7, 9)),
+        ([TARTUS, DAMASCUS, MOSCOW], [TARTUS, DAMASCUS], range(5, 9)),
+        ([MOSCOW], [MOSCOW], range(3, 6)),
+        ([MOSCOW, LIBYA], [MOSCOW, LIBYA], range(3, 5)),
+    ],
+    ids=["one-place", "far-places-ignored", "only-far", "far-apart"],
+)
+def test_map_view_frames_the_places_concerned(places, inside, zooms):
+    (lat, lon), zoom = map_view(places, 600, 500)
+    assert zoom in zooms
+    lats = [p.latlon.lat for p in inside]
+    lons = [p.latlon.lon for p in inside]
+    assert min(lats) <= lat <= max(lats) and min(lons) <= lon <= max(lons)
+
+
+def test_map_view_without_places():
+    assert map_view([], 600, 500) is None
+
+
+def test_presenter_card_escapes_article_text():
+    event = next(e for e in REAL.events if e.quote)
+    hostile = replace(event, summary="<script>x()</script>", actor="<img src=x onerror=y()>")
+    html = presenter_card(hostile, REAL)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def run(monkeypatch, folder: Path) -> AppTest:
+    monkeypatch.setenv("STORY_ARTICLES_DIR", str(folder))
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown(at: AppTest) -> tuple[str, str]:
+    html = " ".join(element.value for element in at.get("html"))
+    step = html.split('class="story-step">')[1].split("<")[0]
+    heading = html.split('class="story-heading">')[1].split("<")[0]
+    return step, heading
+
+
+def test_next_walks_every_date_and_stops_at_the_end(monkeypatch, tmp_path):
+    at = run(monkeypatch, write_story(tmp_path))
+    seen = [shown(at)]
+    assert at.button(key="story-previous").disabled
+    while not at.button(key="story-next").disabled:
+        at.button(key="story-next").click().run()
+        seen.append(shown(at))
+    assert seen == [
+        ("Step 1 of 3", "On late November 2024 (approximate)"),
+        ("Step 2 of 3", "On 8 December 2024"),
+        ("Step 3 of 3", "On 16 December 2024"),
+    ]
+    at.button(key="story-previous").click().run()
+    assert shown(at) == seen[1]
+
+
+def test_an_empty_folder_says_so(monkeypatch, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    at = run(monkeypatch, folder)
+    assert "no events to show" in at.info[0].value
