@@ -9,9 +9,9 @@ st.set_page_config(
 )
 navigation = st.navigation(
     [
-        st.Page("pages/story_map.py", title="Map and timeline", default=True),
-        st.Page("pages/articles.py", title="Articles", url_path="articles"),
-        st.Page("pages/story_mode.py", title="Story mode", url_path="story"),
+        st.Page("screens/story_map.py", title="Map and timeline", default=True),
+        st.Page("screens/articles.py", title="Articles", url_path="articles"),
+        st.Page("screens/story_mode.py", title="Story mode", url_path="story"),
     ],
     position="top",
 )

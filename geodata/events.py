@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from geodata.errors import Issue, Severity
-from geodata.fields import FieldReader, line_of_id
+from geodata.fields import FieldReader, id_lines
 from geodata.gazetteer import Gazetteer
 from geodata.models import Article, Event, EventKind, Source
 from geodata.text import SearchableText
@@ -53,12 +53,13 @@ def parse_events(
         return [], [Issue(file, "'event' is not a list of [[event]] tables", field="event")]
     events: list[Event] = []
     issues: list[Issue] = []
+    lines = id_lines(raw)
     for number, table in enumerate(tables, 1):
         event_id = table.get("id") if isinstance(table.get("id"), str) else None
         reader = FieldReader(
             table,
             file,
-            line_of_id(raw, event_id) if event_id else None,
+            lines.get(event_id) if event_id else None,
             event=event_id or f"#{number} (no id)",
         )
         event = _read_event(reader, context)

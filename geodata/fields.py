@@ -13,11 +13,18 @@ from geodata.errors import Issue
 E = TypeVar("E", bound=Enum)
 
 
-def line_of_id(raw: str, record_id: str) -> int | None:
-    """The line where ``id = "<record_id>"`` is written, for error messages."""
-    pattern = re.compile(rf"""^\s*id\s*=\s*["']{re.escape(record_id)}["']""", re.MULTILINE)
-    match = pattern.search(raw)
-    return None if match is None else raw.count("\n", 0, match.start()) + 1
+_ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]*)["']""", re.MULTILINE)
+
+
+def id_lines(raw: str) -> dict[str, int]:
+    """The line where each ``id = "..."`` is first written, for error messages."""
+    lines: dict[str, int] = {}
+    line, position = 1, 0
+    for match in _ID_LINE.finditer(raw):
+        line += raw.count("\n", position, match.start())
+        position = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines
 
 
 @dataclass

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from geodata.errors import Issue, Severity, UnknownPlaceError
-from geodata.fields import FieldReader, line_of_id
+from geodata.fields import FieldReader, id_lines
 from geodata.models import LatLon, Place, PlaceKind
 
 # Letters that accent-stripping leaves alone, and transliteration habits:
@@ -99,9 +99,10 @@ def parse_places(data: Mapping[str, Any], file: str, raw: str) -> tuple[list[Pla
     places: list[Place] = []
     issues: list[Issue] = []
     seen: dict[str, int | None] = {}
+    lines = id_lines(raw)
     for number, table in enumerate(tables, 1):
         place_id = table.get("id") if isinstance(table.get("id"), str) else None
-        line = line_of_id(raw, place_id) if place_id else None
+        line = lines.get(place_id) if place_id else None
         label = place_id or f"place #{number}"
         reader = FieldReader(table, file, line, event=None, prefix=f"{label}.")
         place = _read_place(reader)

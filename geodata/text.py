@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _QUOTE_MARKS = str.maketrans(
@@ -22,6 +23,9 @@ _QUOTE_MARKS = str.maketrans(
 )
 
 
+_WORD = re.compile(r"\S+")
+
+
 def normalise(text: str) -> str:
     """One space for any run of whitespace, straight quote marks, no edges."""
     return " ".join(text.translate(_QUOTE_MARKS).split())
@@ -37,20 +41,16 @@ class SearchableText:
 
     @classmethod
     def of(cls, text: str) -> SearchableText:
-        chars: list[str] = []
+        words: list[str] = []
         offsets: list[int] = []
-        pending_space = False
-        for offset, char in enumerate(text.translate(_QUOTE_MARKS)):
-            if char.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                offsets.append(offset - 1)
-                pending_space = False
-            chars.append(char)
-            offsets.append(offset)
-        return cls(text, "".join(chars), tuple(offsets))
+        for match in _WORD.finditer(text.translate(_QUOTE_MARKS)):
+            start, end = match.span()
+            if offsets:  # the run of whitespace before this word becomes one space
+                words.append(" ")
+                offsets.append(start - 1)
+            words.append(match.group())
+            offsets.extend(range(start, end))
+        return cls(text, "".join(words), tuple(offsets))
 
     def find(self, needle: str) -> int | None:
         """Offset in the original text where ``needle`` starts, or None."""

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard"
 APP = DASHBOARD / "app.py"
-ARTICLES_PAGE = DASHBOARD / "pages" / "articles.py"
+ARTICLES_PAGE = DASHBOARD / "screens" / "articles.py"
 TIMEOUT = 30
 
 HISTORY_ARTICLE = """\
@@ -279,7 +279,7 @@ def marks(at: AppTest) -> list[tuple[str, str]]:
 
 def test_articles_page_is_reachable_from_the_app(monkeypatch, story_dir):
     at = run(monkeypatch, story_dir)
-    at.switch_page("pages/articles.py").run()
+    at.switch_page("screens/articles.py").run()
     assert not at.exception
     assert [h.value for h in at.header] == ["Talks go on"]
 

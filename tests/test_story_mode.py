@@ -20,7 +20,7 @@ from dashboard.view import (
 )
 from geodata import DEFAULT_FOLDER, LatLon, Place, PlaceKind, Timeline, read_story
 
-PAGE = Path(__file__).resolve().parent.parent / "dashboard" / "pages" / "story_mode.py"
+PAGE = Path(__file__).resolve().parent.parent / "dashboard" / "screens" / "story_mode.py"
 REAL = read_story(Path(DEFAULT_FOLDER)).story
 
 

@@ -31,12 +31,9 @@ OVERFLOW = """() => {
 
 
 def open_story_mode(page, url: str) -> None:  # type: ignore[no-untyped-def]
-    # The server's very first session uses Streamlit's old routing by the files in pages/,
-    # which does not know url paths and says "Page not found" for /story (then shows it
-    # anyway); open the main page first and use the menu, as a person would.
-    page.goto(url)
-    page.get_by_role("link", name="Story mode").click()
+    page.goto(url + "/story")
     page.locator(".story-step").wait_for()
+    assert page.get_by_text("Page not found").count() == 0
 
 
 def wait_for_text(page, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
