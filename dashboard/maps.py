@@ -46,6 +46,7 @@ MARKER_CSS = f"""
   box-shadow: 0 1px 3px rgba(0,0,0,.35); left: var(--dx); top: var(--dy); }}
 .place-marker .sym {{ display: inline-block; width: 20px; height: 20px; border-radius: 10px;
   background: var(--c); color: #fff; text-align: center; font-size: 13px; line-height: 20px; }}
+.place-marker.compact .name {{ display: none; }}
 .place-marker.base .pill {{ border-radius: 3px; }}
 .place-marker.base .sym {{ border-radius: 2px; }}
 .place-marker .count {{ font-weight: 700; }}
@@ -157,6 +158,9 @@ def _pixels(place: Place, zoom: int) -> tuple[float, float]:
     return x, y
 
 
+MAX_LABEL_ROWS = 3  # a label moves at most this many rows down; beyond, it goes compact
+
+
 def label_offsets(places: list[Place], zoom: int = 7) -> dict[str, tuple[int, int]]:
     """Where each label sits relative to its point, so that labels of near places don't overlap.
 
@@ -164,36 +168,55 @@ def label_offsets(places: list[Place], zoom: int = 7) -> dict[str, tuple[int, in
     down a row at a time. Computed for the opening zoom; zooming in only spreads them.
     Remembered per set of places: it is quadratic, and the places change only with the data.
     """
-    return dict(_label_offsets(tuple(places), zoom))
+    return dict(_label_layout(tuple(places), zoom)[0])
+
+
+def compact_labels(places: list[Place], zoom: int = 7) -> frozenset[str]:
+    """Places too crowded for a named label: they show symbol and count, the name on hover."""
+    return _label_layout(tuple(places), zoom)[1]
 
 
 @lru_cache(maxsize=8)
-def _label_offsets(places: tuple[Place, ...], zoom: int) -> tuple[tuple[str, tuple[int, int]], ...]:
+def _label_layout(
+    places: tuple[Place, ...], zoom: int
+) -> tuple[tuple[tuple[str, tuple[int, int]], ...], frozenset[str]]:
     boxes: list[tuple[float, float, float, float]] = []
     offsets: dict[str, tuple[int, int]] = {}
+    compact: set[str] = set()
     for place in sorted(places, key=lambda p: (-p.latlon.lat, p.id)):
         x, y = _pixels(place, zoom)
         width = 44 + 8.5 * len(place.name)
         dy = -PILL_HEIGHT // 2
-        while any(
-            x - 14 < bx + bw
-            and bx < x - 14 + width
-            and y + dy < by + bh
-            and by < y + dy + PILL_HEIGHT
-            for bx, by, bw, bh in boxes
-        ):
+        for _ in range(MAX_LABEL_ROWS):
+            if not any(
+                x - 14 < bx + bw
+                and bx < x - 14 + width
+                and y + dy < by + bh
+                and by < y + dy + PILL_HEIGHT
+                for bx, by, bw, bh in boxes
+            ):
+                boxes.append((x - 14, y + dy, width, PILL_HEIGHT))
+                break
             dy += PILL_HEIGHT + 2
-        boxes.append((x - 14, y + dy, width, PILL_HEIGHT))
+        else:
+            dy = -PILL_HEIGHT // 2
+            compact.add(place.id)
         offsets[place.id] = (-14, dy)
-    return tuple(offsets.items())
+    return tuple(offsets.items()), frozenset(compact)
 
 
 def marker_html(
-    place: Place, count: int, new: bool, selected: bool, offset: tuple[int, int] = (-14, -13)
+    place: Place,
+    count: int,
+    new: bool,
+    selected: bool,
+    offset: tuple[int, int] = (-14, -13),
+    compact: bool = False,
 ) -> str:
     """The marker element; carries data-place and data-count for anyone testing the map."""
     symbol, colour, _ = SYMBOLS[place.kind]
     classes = ["place-marker", place.kind.value]
+    classes += ["compact"] if compact else []
     classes += ["base"] if place.kind.is_base else []
     classes += ["new"] if new else []
     classes += ["selected"] if selected else []
@@ -208,6 +231,36 @@ def marker_html(
     )
 
 
+def marker_records(
+    places: list[Place], timeline: Timeline, index: int, selected: str | None = None
+) -> list[dict[str, Any]]:
+    """Each place's marker at stop ``index``: point, HTML and plain tooltip text."""
+    new = timeline.new_places(index) if index >= 0 else frozenset()
+    offsets, compact = label_offsets(places), compact_labels(places)
+    records = []
+    for place in places:
+        count = timeline.count_at(index, place.id)
+        html = marker_html(
+            place,
+            count,
+            place.id in new,
+            place.id == selected,
+            offsets[place.id],
+            place.id in compact,
+        )
+        tooltip = f"{place.name} ({place.kind.label}): {count} so far. Click to focus."
+        records.append(
+            {
+                "id": place.id,
+                "lat": place.latlon.lat,
+                "lon": place.latlon.lon,
+                "html": html,
+                "tooltip": tooltip,
+            }
+        )
+    return records
+
+
 def tooltip_html(text: str) -> str:
     """Escaped for HTML and safe inside the JavaScript template literal folium puts it in."""
     return escape(text).replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
@@ -218,17 +271,12 @@ def place_markers(
 ) -> folium.FeatureGroup:
     """One marker per place with its count of events revealed up to stop ``index``."""
     group = folium.FeatureGroup(name="Places")
-    new = timeline.new_places(index) if index >= 0 else frozenset()
-    offsets = label_offsets(places)
-    for place in places:
-        count = timeline.count_at(index, place.id)
-        html = marker_html(place, count, place.id in new, place.id == selected, offsets[place.id])
+    for record in marker_records(places, timeline, index, selected):
         icon = folium.DivIcon(
-            html=html, icon_size=(0, 0), icon_anchor=(0, 0), class_name="place-icon"
+            html=record["html"], icon_size=(0, 0), icon_anchor=(0, 0), class_name="place-icon"
         )
-        tooltip = f"{place.name} ({place.kind.label}): {count} so far. Click to focus."
         folium.Marker(
-            [place.latlon.lat, place.latlon.lon], icon=icon, tooltip=tooltip_html(tooltip)
+            [record["lat"], record["lon"]], icon=icon, tooltip=tooltip_html(record["tooltip"])
         ).add_to(group)
     return group
 
@@ -292,22 +340,8 @@ def place_layer(
     places: list[Place], timeline: Timeline, index: int, selected: str | None = None
 ) -> PlaceLayer:
     """``place_markers`` for the live map: one marker per place, cheap to render per step."""
-    new = timeline.new_places(index) if index >= 0 else frozenset()
-    offsets = label_offsets(places)
-    markers = []
-    for place in places:
-        count = timeline.count_at(index, place.id)
-        html = marker_html(place, count, place.id in new, place.id == selected, offsets[place.id])
-        tooltip = f"{place.name} ({place.kind.label}): {count} so far. Click to focus."
-        markers.append(
-            {
-                "id": place.id,
-                "lat": place.latlon.lat,
-                "lon": place.latlon.lon,
-                "html": html,
-                "tooltip": escape(tooltip),
-            }
-        )
+    records = marker_records(places, timeline, index, selected)
+    markers = [record | {"tooltip": escape(record["tooltip"])} for record in records]
     return PlaceLayer(markers)
 
 

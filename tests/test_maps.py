@@ -16,7 +16,9 @@ from dashboard.maps import (
     PILL_HEIGHT,
     STATIC_DIR,
     STATIC_URL,
+    MAX_LABEL_ROWS,
     base_map,
+    compact_labels,
     label_offsets,
     marker_html,
     place_at,
@@ -210,12 +212,30 @@ def gazetteer() -> list[Place]:
     return places
 
 
-def test_no_two_labels_overlap_at_the_opening_zoom(gazetteer):
+def test_no_two_named_labels_overlap_at_the_opening_zoom(gazetteer):
     offsets = label_offsets(gazetteer, zoom=7)
     assert set(offsets) == {p.id for p in gazetteer}
-    boxes = {p.id: box(p, offsets[p.id], 7) for p in gazetteer}
+    compact = compact_labels(gazetteer, zoom=7)
+    boxes = {p.id: box(p, offsets[p.id], 7) for p in gazetteer if p.id not in compact}
     clashes = [(a, b) for a, b in itertools.combinations(boxes, 2) if overlap(boxes[a], boxes[b])]
     assert clashes == []
+
+
+def test_the_places_of_the_real_story_all_get_named_labels():
+    story = read_story(DEFAULT_FOLDER).story
+    assert compact_labels(list(story.places_with_events())) == frozenset()
+
+
+def test_crowded_labels_go_compact_instead_of_piling_up(tmp_path):
+    from geodata.synthetic import Size, write_story
+
+    places = list(read_story(write_story(tmp_path, Size(400, 200))).story.places.values())
+    offsets, compact = label_offsets(places), compact_labels(places)
+    assert compact, "200 places in Syria cannot all have named labels"
+    lowest = -PILL_HEIGHT // 2 + (MAX_LABEL_ROWS - 1) * (PILL_HEIGHT + 2)
+    assert max(dy for _, dy in offsets.values()) <= lowest
+    html = marker_html(places[0], 1, False, False, compact=True)
+    assert 'class="place-marker' in html and "compact" in html.split('"')[1]
 
 
 def test_places_closer_than_20_km_get_separate_rows(gazetteer):
