@@ -159,6 +159,8 @@ def picked() -> None:
 
 with st.expander("Places elsewhere and all places", expanded=False):
     if len(data.places) > BUTTONS:
+        # Follows the place chosen on the map too.
+        st.session_state["place-picker"] = selected if selected in places_by_id else None
         st.selectbox(
             f"Focus on one of {len(data.places)} places",
             options=[None, *places_by_id],
