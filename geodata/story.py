@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from geodata.articles import parse_article, parse_toml, read_text
 from geodata.errors import DataError, Issue, Severity
@@ -93,6 +94,16 @@ def load_story(folder: Path) -> Story:
     return reading.story
 
 
+def _read_toml(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], str] | None:
+    """A TOML file's data and text, or None with the reason added to ``issues``."""
+    text, issue = read_text(path)
+    data, issue = (None, issue) if text is None else parse_toml(text, path.name)
+    if data is None or text is None:
+        issues.extend([issue] if issue else [])
+        return None
+    return data, text
+
+
 def _read_places(path: Path, issues: list[Issue]) -> list[Place]:
     if not path.exists():
         issues.append(
@@ -104,12 +115,10 @@ def _read_places(path: Path, issues: list[Issue]) -> list[Place]:
             )
         )
         return []
-    text, issue = read_text(path)
-    data, issue = (None, issue) if text is None else parse_toml(text, path.name)
-    if data is None or text is None:
-        issues.extend([issue] if issue else [])
+    read = _read_toml(path, issues)
+    if read is None:
         return []
-    places, found = parse_places(data, path.name, text)
+    places, found = parse_places(read[0], path.name, read[1])
     issues.extend(found)
     return places
 
@@ -141,11 +150,9 @@ def _read_articles(folder: Path, issues: list[Issue]) -> dict[str, Article]:
 
 
 def _read_events(path: Path, context: Context, issues: list[Issue]) -> list[Event]:
-    text, issue = read_text(path)
-    data, issue = (None, issue) if text is None else parse_toml(text, path.name)
-    if data is None or text is None:
-        issues.extend([issue] if issue else [])
+    read = _read_toml(path, issues)
+    if read is None:
         return []
-    events, found = parse_events(data, path.name, text, context)
+    events, found = parse_events(read[0], path.name, read[1], context)
     issues.extend(found)
     return events

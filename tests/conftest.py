@@ -116,3 +116,61 @@ def write_story(folder: Path, files: dict[str, str | bytes] | None = None) -> Pa
 @pytest.fixture
 def story_dir(tmp_path: Path) -> Path:
     return write_story(tmp_path / "articles")
+
+
+# A second article with background facts (1971, 2015): a story with a "Background" stop.
+HISTORY_ARTICLE = """\
++++
+id = "history-2024-12-20"
+outlet = "Almanac"
+headline = "How the bases came to be"
+published = "2024-12-20"
+published_basis = "stated"
+published_reasoning = "Dated December 20."
++++
+How the bases came to be
+
+The naval facility at Tartus opened in 1971.
+Russian warplanes arrived in September 2015.
+"""
+
+HISTORY_EVENTS = """\
+[[event]]
+id = "facility-opened"
+kind = "background"
+summary = "The naval facility opened."
+date = "1971"
+places = ["tartus-naval-base"]
+
+[[event.source]]
+article = "history-2024-12-20"
+sentence = "The naval facility at Tartus opened in 1971."
+
+[[event]]
+id = "warplanes-arrived"
+kind = "background"
+summary = "Russian warplanes arrived."
+date = "2015-09"
+places = ["tartus"]
+
+[[event.source]]
+article = "history-2024-12-20"
+sentence = "Russian warplanes arrived in September 2015."
+"""
+
+BACKGROUND_FILES = {
+    "history-2024-12-20.txt": HISTORY_ARTICLE,
+    "history-2024-12-20.events.toml": HISTORY_EVENTS,
+}
+
+
+@pytest.fixture
+def fresh_caches():
+    """Streamlit's caches emptied before and after: each AppTest reads its own folder."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -6,58 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from conftest import ARTICLE, EVENTS, write_story
+from apptesting import DASHBOARD, cards, run
+from conftest import ARTICLE, BACKGROUND_FILES, EVENTS, write_story
 from streamlit.testing.v1 import AppTest
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard"
-APP = DASHBOARD / "app.py"
 ARTICLES_PAGE = DASHBOARD / "screens" / "articles.py"
-TIMEOUT = 30
 
-HISTORY_ARTICLE = """\
-+++
-id = "history-2024-12-20"
-outlet = "Almanac"
-headline = "How the bases came to be"
-published = "2024-12-20"
-published_basis = "stated"
-published_reasoning = "Dated December 20."
-+++
-How the bases came to be
-
-The naval facility at Tartus opened in 1971.
-Russian warplanes arrived in September 2015.
-"""
-
-HISTORY_EVENTS = """\
-[[event]]
-id = "facility-opened"
-kind = "background"
-summary = "The naval facility opened."
-date = "1971"
-places = ["tartus-naval-base"]
-
-[[event.source]]
-article = "history-2024-12-20"
-sentence = "The naval facility at Tartus opened in 1971."
-
-[[event]]
-id = "warplanes-arrived"
-kind = "background"
-summary = "Russian warplanes arrived."
-date = "2015-09"
-places = ["tartus"]
-
-[[event.source]]
-article = "history-2024-12-20"
-sentence = "Russian warplanes arrived in September 2015."
-"""
-
-BACKGROUND_FILES = {
-    "history-2024-12-20.txt": HISTORY_ARTICLE,
-    "history-2024-12-20.events.toml": HISTORY_EVENTS,
-}
 
 # (slider code, subheader, event cards) for every stop of the story with background.
 STOPS = [
@@ -72,37 +26,12 @@ STOPS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def clear_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.fixture
 def background_dir(tmp_path: Path) -> Path:
     return write_story(tmp_path / "articles", BACKGROUND_FILES)
-
-
-def run(monkeypatch, folder: Path, script: Path = APP, **params: str) -> AppTest:
-    monkeypatch.setenv("STORY_ARTICLES_DIR", str(folder))
-    at = AppTest.from_file(str(script), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def cards(at: AppTest) -> list[str]:
-    """The event ids of the event cards shown, in order."""
-    return [
-        match.group(1)
-        for html in at.get("html")
-        if (match := re.match(r'<div class="event-card[^"]*" data-event="([^"]+)"', html.value))
-    ]
 
 
 def url(at: AppTest) -> dict[str, str]:

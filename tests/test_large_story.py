@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
+from apptesting import cards
+from apptesting import run as run_page
 from streamlit.testing.v1 import AppTest
 
 from geodata import Timeline, read_story
 from geodata.synthetic import Size, write_story
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
-
-
-@pytest.fixture(autouse=True)
-def clear_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.fixture(scope="module")
@@ -31,21 +22,7 @@ def folder(tmp_path_factory) -> Path:
 
 
 def run(monkeypatch, folder: Path, **params: str) -> AppTest:
-    monkeypatch.setenv("STORY_ARTICLES_DIR", str(folder))
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def cards(at: AppTest) -> list[str]:
-    return [
-        match.group(1)
-        for html in at.get("html")
-        if (match := re.match(r'<div class="event-card[^"]*" data-event="([^"]+)"', html.value))
-    ]
+    return run_page(monkeypatch, folder, timeout=60, **params)
 
 
 def test_a_long_date_shows_twenty_cards_and_show_all_reveals_every_one(monkeypatch, folder):

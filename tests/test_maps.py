@@ -13,10 +13,10 @@ import pytest
 from geopy.distance import geodesic
 
 from dashboard.maps import (
+    MAX_LABEL_ROWS,
     PILL_HEIGHT,
     STATIC_DIR,
     STATIC_URL,
-    MAX_LABEL_ROWS,
     base_map,
     compact_labels,
     label_offsets,

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import streamlit as st
+from apptesting import run as run_page
 from conftest import write_story
 from streamlit.testing.v1 import AppTest
 
@@ -88,19 +88,12 @@ def test_presenter_card_escapes_article_text():
 
 
 @pytest.fixture(autouse=True)
-def clear_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _fresh(fresh_caches):
     yield
-    st.cache_resource.clear()
 
 
 def run(monkeypatch, folder: Path) -> AppTest:
-    monkeypatch.setenv("STORY_ARTICLES_DIR", str(folder))
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(monkeypatch, folder, PAGE)
 
 
 def shown(at: AppTest) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import write_story
+from conftest import BACKGROUND_FILES, write_story
 
 from dashboard.view import (
     BACKGROUND,
@@ -19,50 +19,6 @@ from dashboard.view import (
     stop_position,
 )
 from geodata import Story, Timeline, read_story
-
-HISTORY_ARTICLE = """\
-+++
-id = "history-2024-12-20"
-outlet = "Almanac"
-headline = "How the bases came to be"
-published = "2024-12-20"
-published_basis = "stated"
-published_reasoning = "Dated December 20."
-+++
-How the bases came to be
-
-The naval facility at Tartus opened in 1971.
-Russian warplanes arrived in September 2015.
-"""
-
-HISTORY_EVENTS = """\
-[[event]]
-id = "facility-opened"
-kind = "background"
-summary = "The naval facility opened."
-date = "1971"
-places = ["tartus-naval-base"]
-
-[[event.source]]
-article = "history-2024-12-20"
-sentence = "The naval facility at Tartus opened in 1971."
-
-[[event]]
-id = "warplanes-arrived"
-kind = "background"
-summary = "Russian warplanes arrived."
-date = "2015-09"
-places = ["tartus"]
-
-[[event.source]]
-article = "history-2024-12-20"
-sentence = "Russian warplanes arrived in September 2015."
-"""
-
-BACKGROUND_FILES = {
-    "history-2024-12-20.txt": HISTORY_ARTICLE,
-    "history-2024-12-20.events.toml": HISTORY_EVENTS,
-}
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
