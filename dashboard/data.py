@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from geodata import DEFAULT_FOLDER, Place, Reading, Timeline, read_story
+from geodata.timeline import story_timeline
 
 ARTICLES_ENV = "STORY_ARTICLES_DIR"
 
@@ -45,10 +46,7 @@ def _stamp(folder: Path) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, stamp: str) -> StoryData:
     reading = read_story(Path(folder))
-    story = reading.story
-    timeline = Timeline.of(event for event in story.events if not event.draft)
-    used = {place for event in story.events if not event.draft for place in event.places}
-    places = [place for place in story.places.values() if place.id in used]
+    timeline, places = story_timeline(reading.story)
     return StoryData(Path(folder), reading, timeline, places)
 
 

@@ -80,7 +80,7 @@ def basemap_geojson() -> dict[str, Any]:
     return data
 
 
-def _basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
+def basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
     layer = feature["properties"].get("layer")
     if layer == "country":
         return {"fillColor": LAND, "fillOpacity": 1, "color": "#8a8a8a", "weight": 1.2}
@@ -120,7 +120,7 @@ class Basemap(folium.MacroElement):
         self._name = "Basemap"
         self.url = url
         self.styles = {
-            layer: _basemap_style({"properties": {"layer": layer}})
+            layer: basemap_style({"properties": {"layer": layer}})
             for layer in ("country", "governorate", "lake", "river")
         }
 

@@ -27,25 +27,19 @@ from dashboard.maps import (
     STATIC_DIR,
     STORY_BOUNDS,
     SYMBOLS,
-    _basemap_style,
     basemap_geojson,
+    basemap_style,
     label_offsets,
 )
 from dashboard.style import PAGE_CSS
 from dashboard.view import KIND_LABELS, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, EventKind, Place, Severity, Story, Timeline, read_story
 from geodata.export import to_csv
+from geodata.timeline import story_timeline
 
 TITLE = "Russia's military bases in Syria after the fall of Assad"
 APP_JS = Path(__file__).resolve().parent / "static" / "standalone.js"
 BASEMAP_LAYERS = ("country", "governorate", "lake", "river", "buffer_zone")
-
-
-def story_timeline(story: Story) -> tuple[Timeline, list[Place]]:
-    """What the app shows: the reviewed (non-draft) events, and the places they name."""
-    events = [event for event in story.events if not event.draft]
-    used = {place for event in events for place in event.places}
-    return Timeline.of(events), [p for p in story.places.values() if p.id in used]
 
 
 def _place_record(place: Place, offset: tuple[int, int]) -> dict[str, Any]:
@@ -131,7 +125,7 @@ def story_payload(story: Story, timeline: Timeline, places: list[Place]) -> dict
             if any(place.kind is kind for place in places)
         ],
         "basemapStyles": {
-            layer: _basemap_style({"properties": {"layer": layer}}) for layer in BASEMAP_LAYERS
+            layer: basemap_style({"properties": {"layer": layer}}) for layer in BASEMAP_LAYERS
         },
         "basemap": basemap_geojson(),
     }

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geodata.dates import StoryDate
-from geodata.models import Event, EventKind
+from geodata.models import Event, EventKind, Place, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +71,10 @@ class Timeline:
             if place_id is None or place_id in event.places
         ]
         return found[::-1]
+
+
+def story_timeline(story: Story) -> tuple[Timeline, list[Place]]:
+    """What readers see: the reviewed (non-draft) events, and the places they name."""
+    events = [event for event in story.events if not event.draft]
+    used = {place for event in events for place in event.places}
+    return Timeline.of(events), [p for p in story.places.values() if p.id in used]

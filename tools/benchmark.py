@@ -15,21 +15,18 @@ import argparse
 import os
 import platform
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dashboard.launch import streamlit_server  # noqa: E402
 from dashboard.view import default_position, slider_stops  # noqa: E402
 from geodata import DEFAULT_FOLDER, Event, Timeline, read_story  # noqa: E402
 from geodata.synthetic import Size, write_story  # noqa: E402
@@ -74,52 +71,11 @@ class Result:
         return ordered[min(len(ordered) - 1, round(0.9 * len(ordered) + 0.5) - 1)] * 1000
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _memory_mb(pid: int) -> tuple[float, float]:
     fields = dict(
         line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
     )
     return tuple(int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
-
-
-@contextmanager
-def server(script: Path, cwd: Path, folder: Path) -> Iterator[tuple[str, int]]:
-    """A Streamlit server for ``script`` on a free loopback port; yields (url, pid)."""
-    port = _free_port()
-    env = dict(os.environ, STORY_ARTICLES_DIR=str(folder))
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    command += ["--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false"]
-    command += ["--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"{script.name} did not start:\n{log.read().decode()}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            try:  # wait a moment, but wake at once if the server dies
-                process.wait(timeout=0.2)
-            except subprocess.TimeoutExpired:
-                pass
-        yield url, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def _wait_counts(page, expected: dict[str, int], timeout: float) -> float:  # type: ignore[no-untyped-def]
@@ -224,16 +180,16 @@ def run(sizes: list[str], steps: int, naive_steps: int, skip_naive: bool) -> lis
                 ours_plan, naive_plan, count = plans(folder)
                 print(f"# {size}: {count} events, {len(ours_plan.counts)} stops", flush=True)
                 ours = Result("ours", size)
-                with server(ROOT / "dashboard" / "app.py", ROOT, folder) as (url, pid):
-                    measure(browser, url, pid, ours_plan, steps, ours)
+                with streamlit_server(folder=folder) as app:
+                    measure(browser, app.url, app.pid, ours_plan, steps, ours)
                 results.append(ours)
                 print(row(ours), flush=True)
                 if skip_naive:
                     continue
                 naive = Result("naive", size)
                 n = steps if count < 5000 else min(steps, naive_steps)
-                with server(naive_dir / "naive_app.py", naive_dir, folder) as (url, pid):
-                    measure(browser, url, pid, naive_plan, n, naive)
+                with streamlit_server(naive_dir / "naive_app.py", naive_dir, folder) as app:
+                    measure(browser, app.url, app.pid, naive_plan, n, naive)
                 results.append(naive)
                 print(row(naive), flush=True)
             browser.close()

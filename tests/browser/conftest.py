@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+
+from dashboard.launch import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -37,81 +35,18 @@ def _require_chromium() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            pass
-        try:  # wait a moment, but wake at once if the server dies
-            process.wait(timeout=0.2)
-        except subprocess.TimeoutExpired:
-            pass
-    raise RuntimeError(f"the app did not start within 60 s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="session")
-def start_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path | None], str]]:
+def start_app() -> Iterator[Callable[[Path | None], str]]:
     """Start the dashboard (optionally on another articles folder); returns its URL."""
-    started: list[subprocess.Popen[bytes]] = []
-    by_folder: dict[Path | None, str] = {}
+    with ExitStack() as servers:
+        by_folder: dict[Path | None, str] = {}
 
-    def start(folder: Path | None = None) -> str:
-        if folder in by_folder:
+        def start(folder: Path | None = None) -> str:
+            if folder not in by_folder:
+                by_folder[folder] = servers.enter_context(streamlit_server(folder=folder)).url
             return by_folder[folder]
-        port = _free_port()
-        env = dict(os.environ)
-        if folder is not None:
-            env["STORY_ARTICLES_DIR"] = str(folder)
-        log = tmp_path_factory.mktemp("server") / "streamlit.log"
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard/app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--server.enableStaticServing",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--browser.serverAddress",
-                "127.0.0.1",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log.open("wb"),
-            stderr=subprocess.STDOUT,
-        )
-        started.append(process)
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, process, log)
-        by_folder[folder] = url
-        return url
 
-    yield start
-    for process in started:
-        process.terminate()
-        process.wait(timeout=20)
+        yield start
 
 
 @pytest.fixture(scope="session")
