@@ -174,3 +174,45 @@ def fresh_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+# Article text that would run script if it ever reached HTML unescaped.
+HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+
+
+def write_hostile_story(folder: Path) -> Path:
+    """A story whose outlet, headline, summary, actor, sentence and quote carry HOSTILE."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "places.toml").write_text(PLACES, encoding="utf-8")
+    (folder / "hostile.txt").write_text(
+        f"""\
++++
+id = "hostile"
+outlet = 'Hostile </script><b>Outlet</b>'
+headline = 'Bad {HOSTILE}'
+published = "2024-12-16"
+published_basis = "stated"
+published_reasoning = "Test."
++++
+He said: “{HOSTILE}” in Damascus.
+""",
+        encoding="utf-8",
+    )
+    (folder / "hostile.events.toml").write_text(
+        f"""\
+[[event]]
+id = "hostile-statement"
+kind = "statement"
+summary = 'Summary {HOSTILE}'
+date = "2024-12-16"
+places = ["damascus"]
+actor = "Actor <i>x</i>"
+
+[[event.source]]
+article = "hostile"
+sentence = 'He said: “{HOSTILE}” in Damascus.'
+quote = '{HOSTILE}'
+""",
+        encoding="utf-8",
+    )
+    return folder

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import PLACES
+from conftest import HOSTILE, write_hostile_story
 
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, Timeline, read_story
@@ -140,43 +140,8 @@ def test_phone_width_shows_the_map_and_panel(start_app, browser):
     context.close()
 
 
-HOSTILE = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
-
-
 def test_hostile_article_text_shows_as_text_and_runs_nothing(start_app, page, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hostile")
-    (folder / "places.toml").write_text(PLACES, encoding="utf-8")
-    (folder / "hostile.txt").write_text(
-        f"""\
-+++
-id = "hostile"
-outlet = 'Hostile <b>Outlet</b>'
-headline = 'Bad {HOSTILE}'
-published = "2024-12-16"
-published_basis = "stated"
-published_reasoning = "Test."
-+++
-He said: “{HOSTILE}” in Damascus.
-""",
-        encoding="utf-8",
-    )
-    (folder / "hostile.events.toml").write_text(
-        f"""\
-[[event]]
-id = "hostile-statement"
-kind = "statement"
-summary = 'Summary {HOSTILE}'
-date = "2024-12-16"
-places = ["damascus"]
-actor = "Actor <i>x</i>"
-
-[[event.source]]
-article = "hostile"
-sentence = 'He said: “{HOSTILE}” in Damascus.'
-quote = '{HOSTILE}'
-""",
-        encoding="utf-8",
-    )
+    folder = write_hostile_story(tmp_path_factory.mktemp("hostile"))
     assert read_story(folder).issues == ()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import PLACES
+from conftest import HOSTILE, write_hostile_story
 
 from dashboard.standalone import standalone_html, story_timeline
 from dashboard.view import default_position, slider_stops
 from geodata import DEFAULT_FOLDER, read_story
 from tests.browser.conftest import screenshot
-from tests.browser.test_map import HOSTILE
 
 STORY = read_story(Path(DEFAULT_FOLDER)).story
 TIMELINE, PLACES_SHOWN = story_timeline(STORY)
@@ -114,40 +113,7 @@ def test_clicking_a_place_shows_its_events_and_sources(browser, tmp_path):
 
 
 def test_hostile_article_text_in_the_export_shows_as_text_and_runs_nothing(browser, tmp_path):
-    folder = tmp_path / "hostile"
-    folder.mkdir()
-    (folder / "places.toml").write_text(PLACES, encoding="utf-8")
-    (folder / "hostile.txt").write_text(
-        f"""\
-+++
-id = "hostile"
-outlet = 'Hostile </script><b>Outlet</b>'
-headline = 'Bad {HOSTILE}'
-published = "2024-12-16"
-published_basis = "stated"
-published_reasoning = "Test."
-+++
-He said: “{HOSTILE}” in Damascus.
-""",
-        encoding="utf-8",
-    )
-    (folder / "hostile.events.toml").write_text(
-        f"""\
-[[event]]
-id = "hostile-statement"
-kind = "statement"
-summary = 'Summary {HOSTILE}'
-date = "2024-12-16"
-places = ["damascus"]
-actor = "Actor <i>x</i>"
-
-[[event.source]]
-article = "hostile"
-sentence = 'He said: “{HOSTILE}” in Damascus.'
-quote = '{HOSTILE}'
-""",
-        encoding="utf-8",
-    )
+    folder = write_hostile_story(tmp_path / "hostile")
     reading = read_story(folder)
     assert reading.issues == ()
     path = tmp_path / "hostile.html"
