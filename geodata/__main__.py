@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from geodata.export import to_csv, to_json
-from geodata.ingest_cli import add_ingest_parser, run_ingest
+from geodata.ingest.cli import add_ingest_parser, run_ingest
 from geodata.story import DEFAULT_FOLDER, read_story
 
 

@@ -74,3 +74,7 @@ class UnknownPlaceError(GeodataError, LookupError):
         super().__init__(f"{name!r} is not in the gazetteer{hint}")
         self.name = name
         self.suggestions = suggestions
+
+
+class IngestError(GeodataError, ValueError):
+    """An article could not be brought in; nothing in the folder was changed."""

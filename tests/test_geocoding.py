@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geodata.geocoding import CachedNominatim, OfflineGeocoder, offline_place
+from geodata.ingest.geocoding import CachedNominatim, OfflineGeocoder, offline_place
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from geodata.gazetteer import Gazetteer
-from geodata.mentions import find_mentions
-from geodata.quotes import find_quotes
-from geodata.sentences import split_sentences
+from geodata.ingest.mentions import find_mentions
+from geodata.ingest.quotes import find_quotes
+from geodata.ingest.sentences import split_sentences
+from geodata.ingest.timex import find_timexes
 from geodata.story import DEFAULT_FOLDER, read_story
-from geodata.timex import find_timexes
 
 PUBLISHED = date(2024, 12, 16)  # a Monday
 
@@ -84,7 +84,7 @@ def test_quotes_with_speaker_role_and_he_added() -> None:
     ids=["sentence-opening-preposition", "after-a-verb"],
 )
 def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: str, name: str):
-    from geodata.geocoding import offline_place
+    from geodata.ingest.geocoding import offline_place
 
     mentions = find_mentions(text, gazetteer, offline_place)
     assert [m.text for m in mentions if m.new is not None] == [name]

@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.launch import streamlit_server  # noqa: E402
 from dashboard.view import default_position, slider_stops  # noqa: E402
 from geodata import DEFAULT_FOLDER, Event, Timeline, read_story  # noqa: E402
 from geodata.synthetic import Size, write_story  # noqa: E402
+from tools.launch import streamlit_server  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Sums data-count per data-place: one marker per place (ours) or one per event (naive);

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.launch import streamlit_server
+from tools.launch import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))

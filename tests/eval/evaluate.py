@@ -17,8 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from geodata.gazetteer import Gazetteer, name_key
-from geodata.geocoding import offline_place
-from geodata.proposals import Proposal, propose
+from geodata.ingest.geocoding import offline_place
+from geodata.ingest.proposals import Proposal, propose
 from geodata.story import DEFAULT_FOLDER, read_story
 from geodata.text import normalise
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer, name_key
-from geodata.geocoding import GeocodedPlace
+from geodata.ingest.geocoding import GeocodedPlace
 from geodata.models import Place, PlaceKind
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")

@@ -10,19 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from geodata.dates import DatePrecision, StoryDate
-from geodata.errors import GeodataError
+from geodata.errors import IngestError
 from geodata.files import write_atomic
 from geodata.gazetteer import Gazetteer
-from geodata.geocoding import GeocodedPlace
-from geodata.mentions import Geocode
-from geodata.proposals import Proposal, ProposedEvent, propose
+from geodata.ingest.geocoding import GeocodedPlace
+from geodata.ingest.mentions import Geocode
+from geodata.ingest.proposals import Proposal, ProposedEvent, propose
 from geodata.story import ARTICLE_SUFFIX, EVENTS_SUFFIX, PLACES_FILE, read_story
 
 MAX_BYTES = 1_000_000
-
-
-class IngestError(GeodataError, ValueError):
-    """An article could not be brought in; nothing in the folder was changed."""
 
 
 @dataclass(frozen=True, slots=True)

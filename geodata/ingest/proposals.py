@@ -11,12 +11,12 @@ from datetime import date
 
 from geodata.dates import StoryDate
 from geodata.gazetteer import Gazetteer
-from geodata.geocoding import GeocodedPlace
-from geodata.mentions import Geocode, Mention, find_mentions
+from geodata.ingest.geocoding import GeocodedPlace
+from geodata.ingest.mentions import Geocode, Mention, find_mentions
+from geodata.ingest.quotes import Quote, find_quotes
+from geodata.ingest.sentences import Sentence, split_sentences
+from geodata.ingest.timex import Timex, find_timexes
 from geodata.models import Event, EventKind
-from geodata.quotes import Quote, find_quotes
-from geodata.sentences import Sentence, split_sentences
-from geodata.timex import Timex, find_timexes
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]+?)\s*(?:,|\(|:|—)")
 _MILITARY = re.compile(

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from geodata.geocoding import CachedNominatim, GeocodedPlace, offline_place
-from geodata.ingest import IngestError, ingest
-from geodata.mentions import Geocode
+from geodata.errors import IngestError
+from geodata.ingest.geocoding import CachedNominatim, GeocodedPlace, offline_place
+from geodata.ingest.mentions import Geocode
+from geodata.ingest.pipeline import ingest
 from geodata.story import DEFAULT_FOLDER
 
 CACHE_FILE = ".geocode-cache.json"

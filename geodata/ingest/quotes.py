@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geodata.sentences import Sentence
+from geodata.ingest.sentences import Sentence
 
 _SAY = (
     r"(?:said|says|told|added|stated|noted|stressed|declared|explained|warned|insisted|"
