@@ -53,7 +53,10 @@ def _megabytes(size: int) -> str:
 
 
 def read_bounded(
-    path: Path, limit: int, folder: Path | None = None
+    path: Path,
+    limit: int,
+    folder: Path | None = None,
+    special_fix: str = "remove it or rename it so that it does not end in .txt or .toml",
 ) -> tuple[bytes | None, Issue | None]:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes inside ``folder``.
 
@@ -77,18 +80,14 @@ def read_bounded(
                 )
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return problem(
-                f"is {_kind(info.st_mode)}, not a file",
-                "a regular file",
-                "remove it or rename it so that it does not end in .txt or .toml",
-            )
+            return problem(f"is {_kind(info.st_mode)}, not a file", "a regular file", special_fix)
         if info.st_size > limit:
             return _too_big(file, info.st_size, limit)
         # O_NONBLOCK: if a FIFO was swapped in since the check, opening it does not hang.
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
             if not stat.S_ISREG(os.fstat(handle).st_mode):
-                return problem("is not a regular file", "a regular file", "remove it")
+                return problem("is not a regular file", "a regular file", special_fix)
             chunks, size = [], 0
             while size <= limit and (chunk := os.read(handle, limit + 1 - size)):
                 chunks.append(chunk)
