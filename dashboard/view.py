@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
 
+from dashboard.plaintext import isolated
 from geodata import Article, Event, EventKind, Place, Story, Timeline
 from geodata.text import SearchableText
 
@@ -69,38 +70,41 @@ def article_link(article_id: str, event_id: str | None = None) -> str:
     return "articles?" + urlencode(query)
 
 
+def _bdi(text: str) -> str:
+    """A data text, escaped and isolated: its direction controls cannot reorder the line."""
+    return f"<bdi>{escape(text)}</bdi>"
+
+
 def event_card(event: Event, story: Story) -> str:
     """One event or statement in plain sentences, with its quote and sources, as safe HTML."""
-    places = ", ".join(escape(story.places[p].name) for p in event.places if p in story.places)
+    places = ", ".join(_bdi(story.places[p].name) for p in event.places if p in story.places)
     parts = [
         f'<div class="event-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
         f'<div class="when">{escape(event.when.label)} · {KIND_LABELS[event.kind]}'
         + (" · draft, not reviewed" if event.draft else "")
         + "</div>",
-        f'<div class="summary">{escape(event.summary)}</div>',
+        f'<div class="summary" dir="auto">{escape(event.summary)}</div>',
     ]
     if event.speaker:
         verb = "Said by" if event.kind is EventKind.STATEMENT else "Who"
-        parts.append(f'<div class="speaker">{verb}: {escape(event.speaker)}</div>')
+        parts.append(f'<div class="speaker">{verb}: {_bdi(event.speaker)}</div>')
     if event.quote:
-        parts.append(f"<blockquote>“{escape(event.quote)}”</blockquote>")
+        parts.append(f"<blockquote>“{_bdi(event.quote)}”</blockquote>")
     parts.append(f'<div class="places">Where: {places}</div>')
     if event.note:
-        parts.append(f'<div class="note">Note: {escape(event.note)}</div>')
+        parts.append(f'<div class="note">Note: {_bdi(event.note)}</div>')
     parts.append('<div class="sources">Sources:<ul>')
     for source in event.sources:
         article = story.articles.get(source.article)
         if article is None:
             continue
-        said = (
-            f" (“{escape(source.quote)}”)" if source.quote and source.quote != event.quote else ""
-        )
-        differs = f" <em>{escape(source.note)}</em>" if source.note else ""
+        said = f" (“{_bdi(source.quote)}”)" if source.quote and source.quote != event.quote else ""
+        differs = f" <em>{_bdi(source.note)}</em>" if source.note else ""
         parts.append(
             f'<li><a href="{escape(article_link(article.id, event.id))}" target="_self">'
-            f"{escape(article.outlet)}, “{escape(article.headline)}”, "
+            f"{_bdi(article.outlet)}, “{_bdi(article.headline)}”, "
             f"{escape(article.published.label)}</a>: "
-            f"“{escape(source.sentence)}”{said}{differs}</li>"
+            f"“{_bdi(source.sentence)}”{said}{differs}</li>"
         )
     parts.append("</ul></div></div>")
     return "".join(parts)
@@ -111,7 +115,7 @@ def count_words(count: int) -> str:
 
 
 def place_heading(place: Place, count: int, label: str) -> str:
-    return f"{place.name}: {count_words(count)} up to {label}"
+    return f"{isolated(place.name)}: {count_words(count)} up to {label}"
 
 
 def highlighted_article(article: Article, story: Story, focus: str | None = None) -> str:

@@ -98,9 +98,8 @@ def neutralise(cell: str) -> str:
 def to_csv(story: Story) -> str:
     """One row per event (columns in README); text cells neutralised against formulas."""
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL
-    )
+    # CRLF, as RFC 4180 has it: the writer then also quotes a cell holding a lone CR.
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in story.events:
         writer.writerow(
