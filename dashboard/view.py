@@ -119,33 +119,46 @@ def place_heading(place: Place, count: int, label: str) -> str:
 
 
 def highlighted_article(article: Article, story: Story, focus: str | None = None) -> str:
-    """The article text as safe HTML, with each annotated sentence and quote marked."""
+    """The article text as safe HTML, with each annotated sentence and quote marked.
+
+    Works on the spans' boundaries, not character by character, so a long article (up to
+    the 1 MB limit) costs time and memory in proportion to its text, not many times it.
+    """
     text = SearchableText.of(article.body)
-    marks: list[set[str]] = [set() for _ in article.body]
-    quoted = [False] * len(article.body)
+    sentences: list[tuple[int, int, str]] = []
+    quotes: list[tuple[int, int]] = []
     for event in story.events:
         for source in event.sources:
             if source.article != article.id:
                 continue
             span = text.span(source.sentence)
             if span is not None:
-                for i in range(*span):
-                    marks[i].add(event.id)
+                sentences.append((*span, event.id))
             quote = text.span(source.quote) if source.quote else None
             if quote is not None:
-                for i in range(*quote):
-                    quoted[i] = True
+                quotes.append(quote)
+    cuts = sorted(
+        {0, len(article.body), *(c for s in sentences for c in s[:2])}
+        | {c for q in quotes for c in q}
+    )
     out: list[str] = []
-    start = 0
-    for i in range(1, len(article.body) + 1):
-        if i < len(article.body) and (marks[i], quoted[i]) == (marks[start], quoted[start]):
-            continue
-        out.append(_segment(article.body[start:i], marks[start], quoted[start], focus))
-        start = i
+    pending: tuple[int, frozenset[str], bool] | None = None  # start and state of a run
+    for start in cuts[:-1]:
+        state = (
+            frozenset(e for s, t, e in sentences if s <= start < t),
+            any(s <= start < t for s, t in quotes),
+        )
+        if pending is not None and (pending[1], pending[2]) != state:
+            out.append(_segment(article.body[pending[0] : start], pending[1], pending[2], focus))
+            pending = None
+        if pending is None:
+            pending = (start, *state)
+    if pending is not None:
+        out.append(_segment(article.body[pending[0] :], pending[1], pending[2], focus))
     return '<div class="article-body">' + "".join(out) + "</div>"
 
 
-def _segment(chunk: str, events: set[str], quoted: bool, focus: str | None) -> str:
+def _segment(chunk: str, events: frozenset[str], quoted: bool, focus: str | None) -> str:
     body = escape(chunk).replace("\n", "<br>")
     if quoted:
         body = f'<span class="quote">{body}</span>'

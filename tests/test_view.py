@@ -341,3 +341,27 @@ def test_highlighted_article_leaves_uncited_text_unmarked(story):
     unmarked = "".join(text for text, mark, _ in segments.pieces if mark is None)
     assert "The Kremlin spokesman spoke to reporters on Monday." in unmarked
     assert "fighters entered" not in unmarked
+
+
+def test_a_long_article_is_highlighted_without_memory_per_character(tmp_path):
+    """An article at the size limit (1 MB): about 60 MB of memory (it was 270 MB and 40 s)."""
+    import tracemalloc
+
+    from conftest import ARTICLE, write_story
+
+    from geodata import read_story
+    from geodata.files import ARTICLE_LIMIT
+
+    filler = "Filler text of the article goes on. " * (ARTICLE_LIMIT // 37)
+    folder = write_story(tmp_path / "articles", {"wire-2024-12-16.txt": ARTICLE + filler})
+    story = read_story(folder).story
+    article = story.articles["wire-2024-12-16"]
+    assert len(article.body) > 0.9 * ARTICLE_LIMIT
+    tracemalloc.start()
+    try:
+        html = highlighted_article(article, story)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert html.count('<mark class="sentence"') >= 3
+    assert peak < 100 * ARTICLE_LIMIT, f"{peak / 1e6:.0f} MB for a 1 MB article"
