@@ -98,9 +98,7 @@ def neutralise(cell: str) -> str:
 def to_csv(story: Story) -> str:
     """One row per event (columns in README); text cells neutralised against formulas."""
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL
-    )
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for event in story.events:
         writer.writerow(

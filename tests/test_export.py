@@ -57,7 +57,7 @@ FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR
 
 
 def _formula_story(folder):
-    from conftest import EVENTS, write_story
+    from stories import EVENTS, write_story
 
     events = EVENTS.replace('actor = "The spokesman"', f"actor = {json.dumps(FORMULAS[0])}")
     events = events.replace('role = "Kremlin spokesman"', f"role = {json.dumps(FORMULAS[1])}")
