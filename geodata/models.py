@@ -133,6 +133,14 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Acceptance:
+    """A fidelity warning an event accepts, and the reason recorded for it."""
+
+    check: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened or was said, dated, placed and sourced."""
 
@@ -150,6 +158,7 @@ class Event:
     draft: bool = False
     indirect: bool = False
     same_as: str | None = None
+    accepted: tuple[Acceptance, ...] = ()
 
     def __post_init__(self) -> None:
         check_id(self.id)
