@@ -55,7 +55,8 @@ _INSTITUTION = frozenset(
     for word in "ministry forces force union government kremlin army navy council agency "
     "committee office service republic federation group defence defense foreign".split()
 )
-_PARTICLES = frozenset(("al", "el", "bin", "ibn", "de", "van", "von"))
+_PARTICLES = frozenset(("al", "el", "ash", "as", "ad", "bin", "ibn", "de", "van", "von"))
+_LINKS = frozenset(name_key(w) for w in "in of to from at the and near for on into".split())
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -187,8 +188,15 @@ def _named_at(place: Place, words: list[str]) -> list[int]:
             found.extend(_occurrences(words, region))
     for name in {tuple(_keys(n)) for n in place.names}:
         if name:
-            found.extend(_occurrences(words, list(name)))
+            found.extend(
+                i for i in _occurrences(words, list(name)) if not _inside_name(words, i, name)
+            )
     return found
+
+
+def _inside_name(words: list[str], index: int, name: tuple[str, ...]) -> bool:
+    """'al-Sham' in 'Hayat Tahrir al-Sham' is part of a longer name, not Damascus."""
+    return name[0] in _PARTICLES and index > 0 and words[index - 1] not in _LINKS
 
 
 def _weak(words: list[str], index: int) -> bool:
