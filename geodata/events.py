@@ -133,7 +133,7 @@ def _read_accepted(reader: FieldReader) -> tuple[Acceptance, ...]:
             "accept",
             f"{tables!r} is not a list of tables",
             '[{check = "...", reason = "..."}]',
-            "write each accepted warning as {check = \"<check>\", reason = \"<why>\"}",
+            'write each accepted warning as {check = "<check>", reason = "<why>"}',
         )
         return ()
     accepted: list[Acceptance] = []

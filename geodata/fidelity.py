@@ -55,12 +55,11 @@ _INSTITUTION = frozenset(
     for word in "ministry forces force union government kremlin army navy council agency "
     "committee office service republic federation group defence defense foreign".split()
 )
+_ARTICLES = frozenset(("the", "a", "an"))
 _PARTICLES = frozenset(("al", "el", "ash", "as", "ad", "bin", "ibn", "de", "van", "von"))
 _LINKS = frozenset(name_key(w) for w in "in of to from at the and near for on into".split())
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_WORDS = re.compile(
     rf"\b(?:{_WEEKDAYS}|today|yesterday|tonight|this (?:morning|afternoon|evening)"
     rf"|(?:{_MONTHS})\.? \d{{1,2}}\b|\d{{1,2}} (?:{_MONTHS})|\d{{4}}-\d{{2}}-\d{{2}})",
@@ -233,15 +232,16 @@ def _places(event: Event, story: Story, texts: _Texts) -> Iterator[Finding]:
             )
             continue
         in_article = [
-            s.article for s in event.sources if _named_at(place, _keys(story.articles[s.article].body))
+            s.article
+            for s in event.sources
+            if _named_at(place, _keys(story.articles[s.article].body))
         ]
         elsewhere = f"; {in_article[0]} names it elsewhere" if in_article else ""
         yield Finding(
             "place-not-named",
             event,
             f"no source sentence, nor the one before it, names {place_id!r} ({place.name}) "
-            "in any of its spellings"
-            + elsewhere,
+            "in any of its spellings" + elsewhere,
             "cite the sentence that names it, add the spelling the text uses to its aliases "
             "in places.toml, remove the place, or accept with the reason it stands here",
             "places",
@@ -250,14 +250,12 @@ def _places(event: Event, story: Story, texts: _Texts) -> Iterator[Finding]:
 
 def _actor_words(actor: str) -> list[str]:
     """The words that must be named: a person's surname, else every capitalised word."""
-    words = _TOKEN.findall(normalise(actor))
+    words = [w for w in _TOKEN.findall(normalise(actor)) if w.casefold() not in _ARTICLES]
     capital = [w for w in words if w[0].isupper()]
     if not capital:
         return [name_key(words[-1])] if words else []
     keys = [name_key(w) for w in capital]
-    person = len(capital) >= 2 and all(
-        w[0].isupper() or w.casefold() in _PARTICLES for w in words
-    )
+    person = len(capital) >= 2 and all(w[0].isupper() or w.casefold() in _PARTICLES for w in words)
     if person and not _INSTITUTION.intersection(keys):
         return keys[-1:]
     return keys
@@ -283,9 +281,10 @@ def _actor(event: Event, texts: _Texts) -> Iterator[Finding]:
 
 def _dates(event: Event, story: Story) -> Iterator[Finding]:
     for number, source in enumerate(event.sources, 1):
-        if source.date_text and normalise(source.date_text).casefold() not in normalise(
-            source.sentence
-        ).casefold():
+        if (
+            source.date_text
+            and normalise(source.date_text).casefold() not in normalise(source.sentence).casefold()
+        ):
             yield Finding(
                 "date-text-not-in-sentence",
                 event,
@@ -319,9 +318,7 @@ def _dates(event: Event, story: Story) -> Iterator[Finding]:
 
 def _summary_quotes(event: Event) -> Iterator[Finding]:
     sources = " ".join(
-        normalise(text).casefold()
-        for s in event.sources
-        for text in (s.sentence, s.quote or "")
+        normalise(text).casefold() for s in event.sources for text in (s.sentence, s.quote or "")
     )
     for match in _QUOTED.finditer(event.summary):
         words = next(group for group in match.groups() if group is not None)
@@ -354,10 +351,9 @@ def _shared_sentences(events: tuple[Event, ...]) -> Iterator[Finding]:
             yield Finding(
                 "shared-sentence",
                 second,
-                f"cites the same sentence of {article} as event {first.id!r} "
-                f"({sentence[:60]!r}…)",
-                f"if both tell one happening, merge them into one event; else accept on "
-                f"either with what makes them two",
+                f"cites the same sentence of {article} as event {first.id!r} ({sentence[:60]!r}…)",
+                "if both tell one happening, merge them into one event; else accept on "
+                "either with what makes them two",
                 "source",
                 (first,),
             )
