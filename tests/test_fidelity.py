@@ -1,7 +1,7 @@
 """Fidelity checks: each kind of error the fact-check found is caught in a broken file."""
 
 import pytest
-from conftest import PLACES, write_story
+from stories import PLACES, write_story
 
 from geodata import read_story
 from geodata.__main__ import main
