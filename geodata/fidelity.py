@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from geodata.dates import DatePrecision
+from geodata.dates import DatePrecision, StoryDate
 from geodata.errors import Issue, Severity
 from geodata.gazetteer import name_key
 from geodata.ingest.sentences import Sentence, split_sentences
@@ -360,7 +360,7 @@ def _shared_sentences(events: tuple[Event, ...]) -> Iterator[Finding]:
 
 
 def _duplicates(events: tuple[Event, ...]) -> Iterator[Finding]:
-    by_date: dict[object, list[Event]] = defaultdict(list)
+    by_date: dict[StoryDate, list[Event]] = defaultdict(list)
     for event in events:
         by_date[event.when].append(event)
     for same_day in by_date.values():
