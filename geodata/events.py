@@ -28,7 +28,7 @@ _EVENT_FIELDS = {
     "same_as",
     "accept",
 }
-_ACCEPT_FIELDS = {"check", "reason"}
+_ACCEPT_FIELDS = {"check", "reason", "on"}
 _SOURCE_FIELDS = {"article", "sentence", "quote", "date_text", "note"}
 
 
@@ -143,7 +143,7 @@ def _read_accepted(reader: FieldReader) -> tuple[Acceptance, ...]:
         check, reason = sub.text("check"), sub.text("reason")
         reader.issues.extend(sub.issues)
         if check is not None and reason is not None:
-            accepted.append(Acceptance(check, reason))
+            accepted.append(Acceptance(check, reason, sub.text("on", required=False)))
     return tuple(accepted)
 
 

@@ -19,7 +19,7 @@ from geodata.dates import DatePrecision, StoryDate
 from geodata.errors import Issue, Severity
 from geodata.gazetteer import name_key
 from geodata.ingest.sentences import Sentence, split_sentences
-from geodata.models import Article, Event, Place, Source, Story
+from geodata.models import Acceptance, Article, Event, Place, Source, Story
 from geodata.text import SearchableText, normalise
 
 CHECKS = {
@@ -78,18 +78,20 @@ class Finding:
     fix: str
     field: str | None = None
     others: tuple[Event, ...] = ()
+    subject: str | None = None  # what an accept's ``on`` names: a place, event or source
 
 
 def fidelity_issues(story: Story) -> list[Issue]:
     """A warning for every finding, or an accepted note where the event recorded why."""
-    findings = list(_findings(story))
-    used: set[tuple[str, str]] = set()
+    used: set[tuple[str, int]] = set()
     issues: list[Issue] = []
-    for finding in findings:
+    for finding in _findings(story):
         reason = None
         for event in (finding.event, *finding.others):
-            reason = reason or _reason(event, finding.check)
-            used.add((event.id, finding.check))
+            for number, accepted in enumerate(event.accepted):
+                if _covers(accepted, finding, event):
+                    used.add((event.id, number))
+                    reason = reason or accepted.reason
         issues.append(_issue(finding, reason))
     for event in story.events:
         issues.extend(_stale(event, used))
@@ -107,8 +109,14 @@ def _findings(story: Story) -> Iterator[Finding]:
     yield from _duplicates(story.events)
 
 
-def _reason(event: Event, check: str) -> str | None:
-    return next((a.reason for a in event.accepted if a.check == check), None)
+def _covers(accepted: Acceptance, finding: Finding, event: Event) -> bool:
+    """Whether ``event``'s acceptance is for this finding (its check, and its subject)."""
+    if accepted.check != finding.check:
+        return False
+    if accepted.on is None:
+        return True
+    pair = {e.id for e in (finding.event, *finding.others)} - {event.id}
+    return accepted.on == finding.subject or accepted.on in pair
 
 
 def _issue(finding: Finding, reason: str | None) -> Issue:
@@ -127,14 +135,15 @@ def _issue(finding: Finding, reason: str | None) -> Issue:
     )
 
 
-def _stale(event: Event, used: set[tuple[str, str]]) -> Iterator[Issue]:
-    for accepted in event.accepted:
+def _stale(event: Event, used: set[tuple[str, int]]) -> Iterator[Issue]:
+    for number, accepted in enumerate(event.accepted):
+        on = "" if accepted.on is None else f" on {accepted.on!r}"
         if accepted.check not in CHECKS:
             problem = f"accepts {accepted.check!r}, which is not a check"
             fix = "use one of " + ", ".join(map(repr, CHECKS))
-        elif (event.id, accepted.check) not in used:
-            problem = f"accepts {accepted.check!r}, but that check finds nothing here"
-            fix = "remove this accept entry: the warning it explained is gone"
+        elif (event.id, number) not in used:
+            problem = f"accepts {accepted.check!r}{on}, but that check finds nothing there"
+            fix = "remove this accept entry (the warning it explained is gone), or fix its 'on'"
         else:
             continue
         yield Issue(
@@ -229,6 +238,7 @@ def _places(event: Event, story: Story, texts: _Texts) -> Iterator[Finding]:
                 f"remove {place_id!r} from places (give what is said about it an event of "
                 "its own), or accept with the reason it belongs here",
                 "places",
+                subject=place_id,
             )
             continue
         in_article = [
@@ -245,6 +255,7 @@ def _places(event: Event, story: Story, texts: _Texts) -> Iterator[Finding]:
             "cite the sentence that names it, add the spelling the text uses to its aliases "
             "in places.toml, remove the place, or accept with the reason it stands here",
             "places",
+            subject=place_id,
         )
 
 
@@ -292,6 +303,7 @@ def _dates(event: Event, story: Story) -> Iterator[Finding]:
                 "copy the date words from that sentence (cite the sentence that dates it as "
                 "another source), or move the explanation to the source's note",
                 f"source[{number}].date_text",
+                subject=f"source[{number}]",
             )
     if event.when.precision is DatePrecision.DAY and not any(
         _DAY_WORDS.search(s.date_text or "") for s in event.sources

@@ -134,10 +134,15 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Acceptance:
-    """A fidelity warning an event accepts, and the reason recorded for it."""
+    """A fidelity warning an event accepts, and the reason recorded for it.
+
+    ``on`` narrows it to one subject: a place id, the other event's id of a pair,
+    or a source ("source[2]"); without it, every finding of that check is accepted.
+    """
 
     check: str
     reason: str
+    on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

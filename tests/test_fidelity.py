@@ -270,7 +270,7 @@ def test_an_accepted_warning_is_listed_with_its_reason(tmp_path):
     ("accept", "words"),
     [
         ('{check = "no-such-check", reason = "x"}', "'no-such-check', which is not a check"),
-        ('{check = "shared-sentence", reason = "x"}', "that check finds nothing here"),
+        ('{check = "shared-sentence", reason = "x"}', "that check finds nothing there"),
     ],
     ids=["unknown-check", "nothing-to-accept"],
 )
@@ -303,3 +303,29 @@ def test_check_lists_warnings_and_fails_on_them_only_when_strict(tmp_path, capsy
     assert "[warning]" in out and "date-text-not-in-sentence" in out  # and no day in it:
     assert "2 fidelity warning(s), 2 accepted with a reason" in out
     assert main(["check", "--strict", str(folder)]) == 1
+
+
+def test_an_accept_on_one_place_leaves_another_place_warned(tmp_path):
+    events = EVENTS.replace(
+        'places = ["moscow"]\nactor = "Ivan Petrov"',
+        'places = ["moscow", "tartus"]\nactor = "Ivan Petrov"',
+    ).replace(
+        '{check = "place-not-named", reason = "A Kremlin briefing, given in Moscow."}',
+        '{check = "place-not-named", on = "moscow", reason = "A Kremlin briefing in Moscow."}',
+    )
+    found = {
+        (i.severity, "'moscow'" in str(i), "'tartus'" in str(i))
+        for i in _issues(tmp_path, events)
+        if "event 'petrov-talks'" in str(i)
+    }
+    assert found == {(Severity.ACCEPTED, True, False), (Severity.WARNING, False, True)}
+
+
+def test_an_accept_on_an_unknown_subject_is_stale(tmp_path):
+    events = EVENTS.replace(
+        '{check = "place-not-named", reason = "A Kremlin briefing, given in Moscow."}',
+        '{check = "place-not-named", on = "kyiv", reason = "A Kremlin briefing in Moscow."}',
+    )
+    warnings = [str(i) for i in _issues(tmp_path, events) if i.severity is Severity.WARNING]
+    assert len(warnings) == 2  # moscow is not accepted, and the accept finds nothing on 'kyiv'
+    assert any("accepts 'place-not-named' on 'kyiv'" in text for text in warnings)
