@@ -125,11 +125,11 @@ def _issue(finding: Finding, reason: str | None) -> Issue:
     if reason is not None:
         problem += f" (accepted: {reason})"
     return Issue(
-        event.file,
-        problem,
-        event.line,
-        event.id,
-        finding.field,
+        file=event.file,
+        problem=problem,
+        line=event.line,
+        event=event.id,
+        field=finding.field,
         fix=None if reason is not None else finding.fix,
         severity=Severity.ACCEPTED if reason is not None else Severity.WARNING,
     )
@@ -147,9 +147,14 @@ def _stale(event: Event, used: set[tuple[str, int]]) -> Iterator[Issue]:
         else:
             continue
         yield Issue(
-            event.file, problem, event.line, event.id, "accept", fix=fix,
+            file=event.file,
+            problem=problem,
+            line=event.line,
+            event=event.id,
+            field="accept",
+            fix=fix,
             severity=Severity.WARNING,
-        )  # fmt: skip
+        )
 
 
 class _Texts:

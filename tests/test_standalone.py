@@ -133,7 +133,7 @@ def test_cli_writes_the_page_and_the_csv(tmp_path, capsys):
     out, table = tmp_path / "story.html", tmp_path / "events.csv"
     assert main([str(out), "--articles", str(folder), "--csv", str(table)]) == 0
     assert "story-data" in out.read_text("utf-8")
-    assert table.read_text("utf-8").splitlines()[0].startswith("id,kind,date,")
+    assert table.read_text("utf-8").splitlines()[0].startswith('"id","kind","date",')
     assert str(out) in capsys.readouterr().out
 
 
