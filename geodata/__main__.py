@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from geodata.export import to_csv, to_json
+from geodata.export import to_csv, to_geojson, to_json
 from geodata.ingest.cli import add_ingest_parser, run_ingest
 from geodata.story import DEFAULT_FOLDER, read_story
+
+WRITERS = {"json": to_json, "csv": to_csv, "geojson": to_geojson}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,8 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate a folder and list every problem")
     check.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
-    export = commands.add_parser("export", help="print every event as JSON or CSV")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export = commands.add_parser("export", help="print every event as JSON, CSV or GeoJSON")
+    export.add_argument("--format", choices=tuple(WRITERS), default="json")
     export.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     add_ingest_parser(commands)
     args = parser.parse_args(argv)
@@ -28,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     for issue in reading.issues:
         print(issue, file=sys.stderr if args.command == "export" else sys.stdout)
     if args.command == "export":
-        sys.stdout.write(to_json(reading.story) if args.format == "json" else to_csv(reading.story))
-        sys.stdout.write("\n" if args.format == "json" else "")
+        text = WRITERS[args.format](reading.story)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 1 if reading.errors else 0
     story = reading.story
     summary = (
