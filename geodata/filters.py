@@ -153,6 +153,7 @@ class EventIndex:
         self.events: tuple[Event, ...] = tuple(story.events if events is None else events)
         self._words: dict[str, str] = {}
         self._outlets: dict[str, frozenset[str]] = {}
+        self._facets: dict[str, list[Facet]] | None = None
         for event in self.events:
             self._words[event.id] = " " + " ".join(fold_words(self._searchable(event)))
             self._outlets[event.id] = frozenset(
@@ -198,6 +199,11 @@ class EventIndex:
 
     def facets(self) -> dict[str, list[Facet]]:
         """Every kind, actor, outlet and place of the events, most frequent first."""
+        if self._facets is None:
+            self._facets = self._count_facets()
+        return self._facets
+
+    def _count_facets(self) -> dict[str, list[Facet]]:
         kinds = Counter(event.kind.value for event in self.events)
         actors = Counter(event.actor for event in self.events if event.actor)
         outlets = Counter(o for event in self.events for o in self.outlets_of(event))

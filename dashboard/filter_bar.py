@@ -1,0 +1,140 @@
+"""The filter and search controls of the map page: what they hold lives in the URL.
+
+``current_filter`` reads the filter before the page draws anything (from the widgets' state,
+else from the URL), so the whole page can be built from the narrowed story; ``filter_controls``
+then draws the widgets where they belong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from dashboard.filtering import (
+    RESULTS,
+    Narrowed,
+    result_label,
+    result_place,
+    shown_line,
+    stop_of_events,
+)
+from dashboard.view import Stop
+from geodata import Event, EventKind, Place, Story
+from geodata.filters import QUERY_KEYS, Facet, Filter
+
+KEYS = {key: f"filter-{key}" for key in QUERY_KEYS}  # URL key -> widget key
+KIND_WORDS = {kind.value: kind.value.capitalize() for kind in EventKind}
+PARTS = (  # URL key, label, help
+    ("kind", "Kind", "Military, political, diplomatic, statement or background"),
+    ("actor", "Who", "The person or body that acted or spoke"),
+    ("outlet", "Outlet", "The news outlet of any of the event's sources"),
+    ("where", "Place", "Events at any of these places"),
+)
+
+
+def markdown_text(text: str) -> str:
+    """``text`` shown literally where Streamlit reads Markdown (button labels)."""
+    specials = "\\`*_{}[]()#+-.!|<>~$:="
+    return "".join("\\" + c if c in specials else c for c in " ".join(text.split()))
+
+
+def _known(facets: dict[str, list[Facet]]) -> dict[str, set[str]]:
+    return {key: {facet.value for facet in values} for key, values in facets.items()}
+
+
+def current_filter(facets: dict[str, list[Facet]]) -> Filter:
+    """The reader's filter: the widgets' values, or on arrival the URL's (unknowns dropped)."""
+    state = st.session_state
+    if KEYS["q"] not in state:  # first visit, or back from another page
+        known = _known(facets)
+        asked = state.get("filter")
+        if not isinstance(asked, Filter):
+            asked = Filter.from_query({key: st.query_params.get_all(key) for key in QUERY_KEYS})
+        query = asked.to_query()
+        for key in QUERY_KEYS[:-1]:
+            state[KEYS[key]] = [value for value in query.get(key, []) if value in known[key]]
+        state[KEYS["q"]] = asked.text
+    wanted = Filter.of(
+        kinds=state[KEYS["kind"]],
+        actors=state[KEYS["actor"]],
+        outlets=state[KEYS["outlet"]],
+        places=state[KEYS["where"]],
+        text=state[KEYS["q"]],
+    )
+    state.filter = wanted
+    return wanted
+
+
+def clear() -> None:
+    for key in QUERY_KEYS[:-1]:
+        st.session_state[KEYS[key]] = []
+    st.session_state[KEYS["q"]] = ""
+
+
+def filter_controls(
+    facets: dict[str, list[Facet]],
+    narrowed: Narrowed,
+    stops: Sequence[Stop],
+    story: Story,
+    place_names: dict[str, str],
+) -> None:
+    """Search box (with its results) and one multi-select per part; then 'N of M events shown'
+    with 'Clear filters'."""
+    wanted = narrowed.filter
+    labels: dict[str, Callable[[str], str]] = {}
+    for key, values in facets.items():
+        counts = {facet.value: facet.count for facet in values}
+        names = KIND_WORDS if key == "kind" else place_names if key == "where" else {}
+        labels[key] = lambda v, n=names, c=counts: f"{n.get(v, v)} ({c.get(v, 0)})"
+    with st.expander("Filter and search", expanded=wanted.active):
+        st.text_input(
+            "Search summaries, quotes, sentences, people and places",
+            key=KEYS["q"],
+            placeholder="e.g. Khmeimim, Peskov, no final decision",
+        )
+        if wanted.text:
+            events = [e for events in narrowed.timeline.by_stop for e in events]
+            search_results(events, stops, story, narrowed.places)
+        columns = st.columns(len(PARTS))
+        for column, (key, label, help_text) in zip(columns, PARTS, strict=True):
+            column.multiselect(
+                label,
+                [facet.value for facet in facets[key]],
+                key=KEYS[key],
+                format_func=labels[key],
+                help=help_text,
+                placeholder="All",
+            )
+    line, button = st.columns([4, 1], vertical_alignment="center")
+    words = shown_line(narrowed.shown, narrowed.total)
+    if wanted.active:
+        words += f" · {wanted.describe(place_names)}"
+    line.caption(markdown_text(words))
+    if wanted.active:
+        button.button("Clear filters", on_click=clear, key="clear-filters")
+
+
+def search_results(
+    events: Sequence[Event], stops: Sequence[Stop], story: Story, places: Sequence[Place]
+) -> None:
+    """The events the words found, each with date and place; choosing one goes there."""
+    codes = stop_of_events(stops)
+    found = [event for event in events if event.id in codes]
+    st.caption(
+        f"{len(found)} event{'s' if len(found) != 1 else ''} found"
+        + (f"; the first {RESULTS} are listed" if len(found) > RESULTS else "")
+        + ". Choose one to go to its date and place."
+    )
+    for event in found[:RESULTS]:
+        st.button(
+            markdown_text(result_label(event, story, places)),
+            key=f"result-{event.id}",
+            on_click=_go,
+            args=(codes[event.id], result_place(event, places)),
+        )
+
+
+def _go(code: str, place: str | None) -> None:
+    st.session_state.date = code
+    st.session_state.place = place
