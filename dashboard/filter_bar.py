@@ -48,9 +48,12 @@ def current_filter(facets: dict[str, list[Facet]]) -> Filter:
     state = st.session_state
     if KEYS["q"] not in state:  # first visit, or back from another page
         known = _known(facets)
-        asked = state.get("filter")
-        if not isinstance(asked, Filter):
-            asked = Filter.from_query({key: st.query_params.get_all(key) for key in QUERY_KEYS})
+        # A link's filter (a shared URL, "see on the map") wins over the one left on this page.
+        in_url = {key: st.query_params.get_all(key) for key in QUERY_KEYS}
+        kept = state.get("filter")
+        if any(in_url.values()) or not isinstance(kept, Filter):
+            kept = Filter.from_query(in_url)
+        asked = kept
         query = asked.to_query()
         for key in QUERY_KEYS[:-1]:
             state[KEYS[key]] = [value for value in query.get(key, []) if value in known[key]]
