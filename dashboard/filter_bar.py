@@ -90,16 +90,16 @@ def filter_controls(
         counts = {facet.value: facet.count for facet in values}
         names = KIND_WORDS if key == "kind" else place_names if key == "where" else {}
         labels[key] = lambda v, n=names, c=counts: f"{n.get(v, v)} ({c.get(v, 0)})"
-    with st.expander("Filter and search", expanded=wanted.active):
-        st.text_input(
-            "Search summaries, quotes, sentences, people and places",
+    # Collapsed by default so the map stays in view; the line below says what is filtered.
+    with st.expander("Filter and search", expanded=False):
+        search, *columns = st.columns([2, 1, 1, 1, 1])
+        search.text_input(
+            "Search",
             key=KEYS["q"],
+            help="Words in summaries, quotes, source sentences, people and place names; "
+            "case, accents and spellings such as Khmeimim/Hmeimim do not matter.",
             placeholder="e.g. Khmeimim, Peskov, no final decision",
         )
-        if wanted.text:
-            events = [e for events in narrowed.timeline.by_stop for e in events]
-            search_results(events, stops, story, narrowed.places)
-        columns = st.columns(len(PARTS))
         for column, (key, label, help_text) in zip(columns, PARTS, strict=True):
             column.multiselect(
                 label,
@@ -109,7 +109,10 @@ def filter_controls(
                 help=help_text,
                 placeholder="All",
             )
-    line, button = st.columns([4, 1], vertical_alignment="center")
+        if wanted.text:
+            events = [e for events in narrowed.timeline.by_stop for e in events]
+            search_results(events, stops, story, narrowed.places)
+    line, button = st.columns([5, 1], vertical_alignment="center")
     words = shown_line(narrowed.shown, narrowed.total)
     if wanted.active:
         words += f" · {wanted.describe(place_names)}"

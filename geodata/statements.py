@@ -25,6 +25,7 @@ class Wording:
     """How one source words a statement: its outlet, the quote (if any) and the sentence."""
 
     outlet: str
+    headline: str
     published: str
     article: str
     quote: str | None
@@ -89,7 +90,12 @@ def wordings(event: Event, story: Story) -> list[Wording]:
             continue
         found.append(
             Wording(
-                article.outlet, article.published.label, article.id, source.quote, source.sentence
+                article.outlet,
+                article.headline,
+                article.published.label,
+                article.id,
+                source.quote,
+                source.sentence,
             )
         )
     return found
