@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from apptesting import cards
-from conftest import BACKGROUND_FILES, write_story
+from stories import BACKGROUND_FILES, write_story
 from streamlit.testing.v1 import AppTest
 
 from dashboard.filtering import nearest_stop

@@ -13,7 +13,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import write_story
+from stories import write_story
 
 from dashboard.standalone import main, script_json, standalone_html, story_payload, story_timeline
 from dashboard.view import slider_stops

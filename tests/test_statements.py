@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from apptesting import run
-from conftest import HOSTILE, write_hostile_story
+from stories import HOSTILE, write_hostile_story
 
 from dashboard.statement_cards import speaker_href, statement_card
 from geodata import DEFAULT_FOLDER, EventKind, read_story
