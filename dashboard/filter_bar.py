@@ -8,19 +8,25 @@ then draws the widgets where they belong.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import streamlit as st
 
+from dashboard.data import StoryData, narrowed
 from dashboard.filtering import (
     RESULTS,
     Narrowed,
+    Selection,
     result_label,
     result_place,
+    selection_of,
     shown_line,
     stop_of_events,
 )
+from dashboard.standalone import standalone_html
 from dashboard.view import Stop
 from geodata import Event, EventKind, Place, Story
+from geodata.export import to_csv
 from geodata.filters import QUERY_KEYS, Facet, Filter
 
 KEYS = {key: f"filter-{key}" for key in QUERY_KEYS}  # URL key -> widget key
@@ -69,6 +75,12 @@ def current_filter(facets: dict[str, list[Facet]]) -> Filter:
     return wanted
 
 
+def _option_label(facets: list[Facet], names: dict[str, str]) -> Callable[[str], str]:
+    """'Dmitry Peskov (8)': an option's name and how many events have it."""
+    counts = {facet.value: facet.count for facet in facets}
+    return lambda value: f"{names.get(value, value)} ({counts.get(value, 0)})"
+
+
 def clear() -> None:
     for key in QUERY_KEYS[:-1]:
         st.session_state[KEYS[key]] = []
@@ -87,9 +99,8 @@ def filter_controls(
     wanted = narrowed.filter
     labels: dict[str, Callable[[str], str]] = {}
     for key, values in facets.items():
-        counts = {facet.value: facet.count for facet in values}
         names = KIND_WORDS if key == "kind" else place_names if key == "where" else {}
-        labels[key] = lambda v, n=names, c=counts: f"{n.get(v, v)} ({c.get(v, 0)})"
+        labels[key] = _option_label(values, names)
     # Collapsed by default so the map stays in view; the line below says what is filtered.
     with st.expander("Filter and search", expanded=False):
         search, *columns = st.columns([2, 1, 1, 1, 1])
@@ -144,3 +155,45 @@ def search_results(
 def _go(code: str, place: str | None) -> None:
     st.session_state.date = code
     st.session_state.place = place
+
+
+def remembered_filter() -> Filter:
+    """The filter last set on the map page (this session), else the one in the URL."""
+    kept = st.session_state.get("filter")
+    if isinstance(kept, Filter):
+        return kept
+    return Filter.from_query({key: st.query_params.get_all(key) for key in QUERY_KEYS})
+
+
+def filtered_downloads(data: StoryData) -> None:
+    """The HTML page and CSV table of what the map page's filters keep, saying which filters.
+
+    Nothing is computed here for the unfiltered story, and a filtered one comes from the cache:
+    story mode reruns on every "Next".
+    """
+    wanted = remembered_filter()
+    story = data.reading.story
+    if wanted.active:
+        chosen = selection_of(story, narrowed(data, wanted))
+    else:
+        chosen = Selection(story, data.timeline, data.places, "")
+    if chosen.note:
+        st.caption(markdown_text(f"{chosen.note}, as set on the map page."))
+    st.download_button(
+        "Map and story (HTML)",
+        data=partial(
+            standalone_html, chosen.story, chosen.timeline, chosen.places, filtered=chosen.note
+        ),
+        file_name="syria-bases-story.html",
+        mime="text/html",
+        on_click="ignore",
+        key="download-html",
+    )
+    st.download_button(
+        "Events table (CSV)",
+        data=partial(to_csv, chosen.story),
+        file_name="syria-bases-events.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="download-csv",
+    )

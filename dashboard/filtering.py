@@ -7,12 +7,13 @@ Dates with nothing left after filtering are skipped (they are not stops of that 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from dashboard.view import Stop
-from geodata import Event, Place, Story, StoryDate, Timeline
-from geodata.filters import EventIndex, Filter
+from geodata import Event, Gazetteer, Place, Story, StoryDate, Timeline
+from geodata.filters import EventIndex, Filter, FilterError
+from geodata.timeline import story_timeline
 
 RESULTS = 12  # search results listed; the rest are on the map and in the panel
 
@@ -81,3 +82,56 @@ def result_place(event: Event, places: Sequence[Place]) -> str | None:
     """The place a search result focuses: the event's first place that is on the map."""
     shown = {place.id for place in places}
     return next((p for p in event.places if p in shown), None)
+
+
+def filter_note(part: Narrowed, place_names: dict[str, str]) -> str:
+    """What an export says about its filter: 'Filtered: Kind: statement · ... (8 of 44 events)'."""
+    if not part.filter.active:
+        return ""
+    return f"Filtered: {part.filter.describe(place_names)} ({part.shown} of {part.total} events)"
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A story cut down to what a filter keeps, ready to export: the HTML and the CSV."""
+
+    story: Story
+    timeline: Timeline
+    places: list[Place]
+    note: str
+
+
+def select(story: Story, wanted: Filter, index: EventIndex | None = None) -> Selection:
+    """The reviewed events ``wanted`` keeps, as a story of their own, and the note saying so.
+
+    With no filter the story is kept whole (its CSV lists drafts too, as before).
+    """
+    timeline, places = story_timeline(story)
+    if not wanted.active:
+        return Selection(story, timeline, places, "")
+    shown = [event for events in timeline.by_stop for event in events]
+    return selection_of(story, narrow(index or EventIndex(story, shown), places, wanted))
+
+
+def selection_of(story: Story, part: Narrowed) -> Selection:
+    """The events of ``part`` as a story of their own, with the note naming the filter."""
+    kept = tuple(event for events in part.timeline.by_stop for event in events)
+    names = {place.id: place.name for place in story.places.values()}
+    note = filter_note(part, names)
+    return Selection(replace(story, events=kept), part.timeline, part.places, note)
+
+
+def place_ids(story: Story, names: Iterable[str]) -> list[str]:
+    """Place ids for ids or names in any known spelling; FilterError naming the unknown ones."""
+    gazetteer = Gazetteer(story.places.values())
+    found, unknown = [], []
+    for name in names:
+        place = gazetteer.find(name)
+        if place is None:
+            hint = gazetteer.suggest(name)
+            unknown.append(f"{name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+        else:
+            found.append(place.id)
+    if unknown:
+        raise FilterError("no place is called " + ", ".join(unknown))
+    return found

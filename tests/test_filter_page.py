@@ -199,3 +199,12 @@ def test_nearest_stop_prefers_the_date_then_the_last_before(folder):
     assert nearest_stop(found, "2024-11") == 0  # before late November, after the background
     assert nearest_stop(found, "1900") is None
     assert nearest_stop(found, "not-a-date") is None
+
+
+def test_story_mode_downloads_say_they_are_filtered_as_on_the_map(monkeypatch, folder):
+    at = open_page(monkeypatch, folder, {"kind": "statement"})
+    at.switch_page("screens/story_mode.py").run()
+    assert not at.exception
+    notes = [c.value.replace("\\", "") for c in at.caption if "Filtered" in c.value]
+    assert notes == ["Filtered: Kind: statement (1 of 5 events), as set on the map page."]
+    assert [b.key for b in at.get("download_button")] == ["download-html", "download-csv"]

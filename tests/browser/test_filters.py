@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from html import escape
+from pathlib import Path
 from urllib.parse import urlencode
 
 from dashboard.filtering import narrow
@@ -102,3 +106,23 @@ def test_who_said_what_shows_a_speakers_line_and_links_to_it(start_app, page):
     page.get_by_role("link", name="See these statements on the map").click()
     settled_counts(page, filtered_counts(PESKOV)[1])
     assert outside_requests(page) == []
+
+
+def test_story_mode_downloads_the_filtered_story(start_app, page):
+    code, expected = filtered_counts(PESKOV, -1)
+    page.goto(start_app(None) + "/?" + urlencode({"date": code, **PESKOV.to_query()}, doseq=True))
+    settled_counts(page, expected)
+    page.get_by_role("link", name="Story mode").click()
+    page.get_by_role("button", name="Download").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Map and story (HTML)").click()
+    html = Path(download.value.path()).read_text("utf-8")
+    shown = len(INDEX.select(PESKOV))
+    note = f"Filtered: Kind: statement · Who: Dmitry Peskov ({shown} of {len(INDEX.events)} events)"
+    assert f'<p class="filters" id="filters">{escape(note)}</p>' in html
+    data = json.loads(
+        re.search(
+            r'<script type="application/json" id="story-data">(.*?)</script>', html, re.S
+        ).group(1)
+    )
+    assert sorted(data["events"]) == sorted(e.id for e in INDEX.select(PESKOV))
