@@ -124,7 +124,7 @@ def filter_controls(
             events = [e for events in narrowed.timeline.by_stop for e in events]
             search_results(events, stops, story, narrowed.places)
     line, button = st.columns([5, 1], vertical_alignment="center")
-    words = shown_line(narrowed.shown, narrowed.total)
+    words = shown_line(narrowed.shown, narrowed.total, wanted.active)
     if wanted.active:
         words += f" · {wanted.describe(place_names)}"
     line.caption(markdown_text(words))

@@ -37,11 +37,11 @@ def narrow(index: EventIndex, places: Sequence[Place], wanted: Filter) -> Narrow
     return Narrowed(wanted, Timeline.of(events), kept, len(events), len(index.events))
 
 
-def shown_line(shown: int, total: int) -> str:
-    """'12 of 44 events shown' (or 'All 44 events shown')."""
-    if shown == total:
+def shown_line(shown: int, total: int, filtered: bool = True) -> str:
+    """'12 of 44 events shown' under a filter, else 'All 44 events shown'."""
+    if not filtered:
         return f"All {total} event{'s' if total != 1 else ''} shown"
-    return f"{shown} of {total} events shown"
+    return f"{shown} of {total} event{'s' if total != 1 else ''} shown"
 
 
 def nearest_stop(stops: Sequence[Stop], code: str | None) -> int | None:

@@ -8,6 +8,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
+from stories import HOSTILE, write_hostile_story
+
 from dashboard.filtering import narrow
 from dashboard.view import default_position, slider_stops
 from geodata import DEFAULT_FOLDER, read_story
@@ -126,3 +128,24 @@ def test_story_mode_downloads_the_filtered_story(start_app, page):
         ).group(1)
     )
     assert sorted(data["events"]) == sorted(e.id for e in INDEX.select(PESKOV))
+
+
+def test_hostile_text_in_filters_and_results_shows_as_text(start_app, page, tmp_path_factory):
+    folder = write_hostile_story(tmp_path_factory.mktemp("hostile-filters"))
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    query = urlencode({"actor": "Actor <i>x</i>", "q": "summary script"})
+    page.goto(start_app(folder) + "/?" + query)
+    assert settled_counts(page, {"damascus": 1}) == {"damascus": 1}
+    page.get_by_text(
+        "1 of 1 event shown · Who: Actor <i>x</i> · Words: “summary script”"
+    ).wait_for()
+    page.get_by_text("Filter and search").click()
+    page.get_by_text(f"Damascus: Summary {HOSTILE}").wait_for()
+    page.get_by_text("Actor <i>x</i> (1)").wait_for()
+    page.goto(start_app(folder) + "/who")
+    page.get_by_text(HOSTILE).first.wait_for()
+    page.wait_for_timeout(300)
+    for frame in page.frames:
+        assert frame.evaluate("window.__xss") is None
+    assert dialogs == [] and page.locator("img[src=x]").count() == 0
