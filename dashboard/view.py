@@ -40,6 +40,7 @@ def slider_stops(timeline: Timeline) -> list[Stop]:
     if first > 0:
         earlier = tuple(e for events in timeline.by_stop[:first] for e in events)
         years = f"{timeline.stops[0].start.year}–{timeline.stops[first - 1].end.year}"
+        years = years if years[:4] != years[-4:] else years[:4]  # 1971, not 1971–1971
         stops.append(Stop(BACKGROUND, f"Background ({years})", first - 1, earlier))
     for index in range(first, len(timeline)):
         when = timeline.stops[index]

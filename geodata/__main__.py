@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from geodata.errors import Severity
-from geodata.export import to_csv, to_json
+from geodata.export import to_csv, to_geojson, to_json
 from geodata.fidelity import fidelity_issues
 from geodata.ingest.cli import add_ingest_parser, run_ingest
 from geodata.story import DEFAULT_FOLDER, read_story
+
+WRITERS = {"json": to_json, "csv": to_csv, "geojson": to_geojson}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,8 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit with status 1 also when a fidelity warning is neither fixed nor accepted",
     )
-    export = commands.add_parser("export", help="print every event as JSON or CSV")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export = commands.add_parser("export", help="print every event as JSON, CSV or GeoJSON")
+    export.add_argument("--format", choices=tuple(WRITERS), default="json")
     export.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     add_ingest_parser(commands)
     return parser
@@ -40,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     for issue in reading.issues:
         print(issue, file=sys.stderr if args.command == "export" else sys.stdout)
     if args.command == "export":
-        sys.stdout.write(to_json(reading.story) if args.format == "json" else to_csv(reading.story))
-        sys.stdout.write("\n" if args.format == "json" else "")
+        text = WRITERS[args.format](reading.story)
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 1 if reading.errors else 0
     story = reading.story
     fidelity = fidelity_issues(story)

@@ -1,4 +1,4 @@
-"""The story's events as JSON or CSV: the public export format (see README)."""
+"""The story's events as JSON, CSV or GeoJSON: the public export formats (see README)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import Any
 
-from geodata.models import Event, Story
+from geodata.models import Event, Place, Story
 
 # /2: the "on_or_before" precision, whose "start" is null (CSV: empty): see README.
 FORMAT_NAME = "geodata-events/2"
@@ -139,3 +139,44 @@ def _csv_row(event: Event, story: Story) -> dict[str, str]:
         "source_articles": ";".join(s["article"] for s in sources),
         "source_sentences": " | ".join(s["sentence"] for s in sources),
     }
+
+
+def geojson_feature(event: Event, place: Place, story: Story) -> dict[str, Any]:
+    """One RFC 7946 Point feature: ``event`` at ``place``, its fields flat as properties."""
+    record = event_record(event, story)
+    return {
+        "type": "Feature",
+        "id": f"{event.id}@{place.id}",
+        "geometry": {"type": "Point", "coordinates": place.latlon.geojson()},
+        "properties": {
+            "id": event.id,
+            "kind": record["kind"],
+            "summary": event.summary,
+            "actor": event.actor,
+            "role": event.role,
+            "quote": event.quote,
+            "note": event.note,
+            "draft": event.draft,
+            "date_text": record["date"]["text"],
+            "date_start": record["date"]["start"],
+            "date_end": record["date"]["end"],
+            "date_precision": record["date"]["precision"],
+            "date_label": record["date"]["label"],
+            "place_id": place.id,
+            "place_name": place.name,
+            "place_kind": place.kind.value,
+            "places_of_event": len(event.places),
+            "sources": record["sources"],
+        },
+    }
+
+
+def to_geojson(story: Story) -> str:
+    """An RFC 7946 FeatureCollection: one Point feature per event and place, in event order."""
+    features = [
+        geojson_feature(event, story.places[place_id], story)
+        for event in story.events
+        for place_id in event.places
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, indent=2)
