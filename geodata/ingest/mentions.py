@@ -47,9 +47,7 @@ _PERSON = re.compile(
 )
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
-_BASE_AFTER = re.compile(
-    r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facility|facilities)\b"
-)
+_BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facility|facilities)\b")
 # 'bases in Khmeimim and Tartus': the names after 'bases in' are all bases.
 _BASES_BEFORE = re.compile(
     r"\bbases\s+(?:in|at)\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+|,\s+and\s+))+$"
@@ -181,8 +179,9 @@ def _with_context(
         text[max(0, start - 80) : start]
     )
     if base_after and place.kind is PlaceKind.CITY:
-        bases = [_nearest(gazetteer, place, k) for k in (PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE)]
-        near = [b for b in bases if b is not None and _km(b, place) <= _BASE_KM]
+        kinds = (PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE)
+        candidates = [_nearest(gazetteer, place, kind) for kind in kinds]
+        near = [b for b in candidates if b is not None and _km(b, place) <= _BASE_KM]
         if near:
             mentions[-1] = Mention(
                 text[start:end], start, end, min(near, key=lambda b: _km(b, place))

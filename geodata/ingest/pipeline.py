@@ -159,6 +159,8 @@ def render_events(key: str, proposal: Proposal, new_places: dict[str, str]) -> s
     lines = [
         f"# Draft events proposed by `python -m geodata ingest` from {key}{ARTICLE_SUFFIX}.",
         "# Review each: fix kind, date and places, write the summary, then delete draft = true.",
+        "# Places the article names (each event lists the ones it is about):",
+        *(f"#   {line}" for line in proposal.place_lines()),
     ]
     for event in proposal.events:
         lines += ["", *_event_lines(key, event, new_places)]

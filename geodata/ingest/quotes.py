@@ -43,7 +43,7 @@ _NP = (
 # Double marks of any style (a quote may run to the end of its paragraph), or single curly
 # ones, which must close before a non-letter so that apostrophes do not end them.
 _QUOTED = re.compile(
-    r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)|(?<![\w’'])‘(?P<single>[^‘’\"“”]+?)’(?!\w)",
+    r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)|(?<![\w’'])‘(?P<single>(?:[^‘’\"“”]|’(?=\w))+?)’(?!\w)",
     re.MULTILINE,
 )
 _TAIL = r"[^\"“”«»]{0,100}?[:,]?\s*$"
@@ -58,7 +58,9 @@ _AFTER = (
 )
 # Before the quote: 'Peskov said: "...', 'the ministry said, describing it as a "...'
 _BEFORE = (
-    re.compile(rf"\b(?P<role>{_ROLE_WORDS}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"),
+    re.compile(
+        rf"\b(?P<role>{_ROLE_WORDS}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"
+    ),
     re.compile(rf"\b{_PRONOUN}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"\b(?:according to)\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$", re.IGNORECASE),
@@ -192,9 +194,7 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
     return None
 
 
-def _who(
-    found: re.Match[str], people: _People, earlier: str
-) -> tuple[str, str | None] | None:
+def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str | None] | None:
     groups = found.groupdict()
     if groups.get("pronoun"):
         # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.

@@ -72,16 +72,23 @@ class _Context:
         sentence = re.split(r"[.!?]\s|\n", self.before)[-1]
         return bool(_FUTURE.search(" ".join(sentence.split()[-_FUTURE_WORDS:])))
 
-
     @property
     def runs_on_year(self) -> int | None:
         """The year of an explicit date just before, which an undated day may continue."""
         anchor = self.anchor
         # A bare year ("founded in 1971") is background the text rarely runs on from.
-        if anchor is None or not anchor.explicit_year or anchor.when.precision is DatePrecision.YEAR:
+        if (
+            anchor is None
+            or not anchor.explicit_year
+            or anchor.when.precision is DatePrecision.YEAR
+        ):
             return None
         between = self.before[anchor.end :]
-        return anchor.when.start.year if len(between) < _RUNS_ON_CHARS and "\n" not in between else None
+        return (
+            anchor.when.start.year
+            if len(between) < _RUNS_ON_CHARS and "\n" not in between
+            else None
+        )
 
 
 Resolver = Callable[[dict[str, str], _Context], StoryDate | None]
@@ -297,13 +304,21 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         ),
         (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", _decade, True),
         (rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b", _years_between, True),
-        (r"\b(?P<which>earlier this|earlier in the|later this|last|this|next)\s+week\b", _week, False),
+        (
+            r"\b(?P<which>earlier this|earlier in the|later this|last|this|next)\s+week\b",
+            _week,
+            False,
+        ),
         (r"\b(?:over\s+)?(?P<which>the|this|last|next)\s+weekend\b", _weekend, False),
         (rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b", _weekday, False),
         (r"\b(?P<word>yesterday|today|tomorrow)\b", _relative_day, False),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", _anaphoric_day, False),
         (r"\b(?P<word>a day later|day before)\b", _anaphoric_day, False),
-        (rf"\b(?P<count>a|one|two|three|four|five|six|seven|ten|\d+)\s+{_AGO_UNITS}\s+ago\b", _ago, False),
+        (
+            rf"\b(?P<count>a|one|two|three|four|five|six|seven|ten|\d+)\s+{_AGO_UNITS}\s+ago\b",
+            _ago,
+            False,
+        ),
         (r"\b(?P<which>earlier this|later this|last|this|next)\s+month\b", _month_relative, False),
         (r"\b(?P<which>earlier this|last|this|next)\s+year\b", _year_relative, False),
         (

@@ -142,9 +142,7 @@ def _after_publication(
 ) -> list[str]:
     """Proposed dates after publication whose words the annotation does not date so."""
     future = {
-        e["text"].casefold()
-        for e in expected
-        if StoryDate.parse(e["date"]).start > published
+        e["text"].casefold() for e in expected if StoryDate.parse(e["date"]).start > published
     }
     return [
         f"{t.text!r} -> {t.when.code}"
@@ -197,9 +195,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(read_story(DEFAULT_FOLDER).story.places.values())
 
 
-def score_set(
-    name: str, paths: Iterable[Path], proposer: Proposer = default_proposer
-) -> Report:
+def score_set(name: str, paths: Iterable[Path], proposer: Proposer = default_proposer) -> Report:
     """Scores per category over the articles at ``paths`` (each a .txt file)."""
     places = gazetteer()
     scores = {category: Score() for category in CATEGORIES}
