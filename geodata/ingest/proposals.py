@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -109,11 +109,12 @@ def propose(
     existing: Iterable[Event] = (),
     geocode: Geocode | None = None,
     prefix: str = "draft",
+    find_dates: Callable[[str, date], list[Timex]] = find_timexes,
 ) -> Proposal:
     """Read ``body`` and propose its places, dates, statements and events."""
     sentences = split_sentences(body)
     mentions = find_mentions(body, gazetteer, geocode)
-    timexes = find_timexes(body, published)
+    timexes = find_dates(body, published)
     quotes = find_quotes(sentences)
     builder = _Builder(sentences, mentions, timexes, published, prefix)
     events = builder.lead(quotes) + builder.statements(quotes) + builder.happenings(quotes)

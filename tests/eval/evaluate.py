@@ -259,10 +259,12 @@ def main(argv: list[str] | None = None) -> int:
         help="list what was missed and wrong (never for the held-out half)",
     )
     parser.add_argument(
-        "--dates",
-        choices=("ours", "dateparser"),
+        "--with",
+        dest="dates",
+        choices=("ours", "dateparser", "filled", "anyascii"),
         default="ours",
-        help="date finder to measure: ours or dateparser's search_dates (for comparison)",
+        help="alternative to measure: dateparser's search_dates for dates (alone, or filling "
+        "in ours), or anyascii folding place names",
     )
     parser.add_argument(
         "--sets",
@@ -273,10 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     proposer = default_proposer
-    if args.dates == "dateparser":
-        from alternatives import dateparser_proposer  # type: ignore[import-not-found]
+    if args.dates != "ours":
+        import alternatives  # type: ignore[import-not-found]
 
-        proposer = dateparser_proposer
+        proposer = getattr(alternatives, f"{args.dates}_proposer")
     held_out = None
     for which in args.sets:
         report = evaluate(which, proposer)
