@@ -48,6 +48,7 @@ WEDNESDAY = date(2025, 10, 15)
             "2025-10-14",
         ),
         ("Ties date back to the 1940s.", "the 1940s", "1940-01-01/1949-12-31"),
+        ("Clashes started seven hours ago.", "seven hours ago", "2025-10-15"),
     ],
     ids=[
         "runs-on-year",
@@ -65,6 +66,7 @@ WEDNESDAY = date(2025, 10, 15)
         "last-year-decides",
         "following-day",
         "decade",
+        "hours-ago",
     ],
 )
 def test_dates_a_careful_reader_gives(text: str, words: str, code: str) -> None:

@@ -36,7 +36,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?P<part>early|mid|mid-|late|the end of|the beginning of|the start of)"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 # Wording that puts an undated month, day or weekday after publication ("is scheduled for").
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
@@ -315,7 +318,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", _anaphoric_day, False),
         (r"\b(?P<word>a day later|day before)\b", _anaphoric_day, False),
         (
-            rf"\b(?P<count>a|one|two|three|four|five|six|seven|ten|\d+)\s+{_AGO_UNITS}\s+ago\b",
+            rf"\b(?P<count>{'|'.join(_NUMBERS)}|\d+)\s+{_AGO_UNITS}\s+ago\b",
             _ago,
             False,
         ),
