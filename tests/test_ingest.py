@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, EVENTS, PLACES
+from stories import ARTICLE, EVENTS, PLACES
 
 from geodata import Severity, read_story
 from geodata.__main__ import main

@@ -10,7 +10,6 @@ statement is dated when the speaking happened: a day in its sentence, else the l
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from geodata.ingest.mentions import Geocode, Mention, find_mentions
 from geodata.ingest.quotes import Quote, find_quotes
 from geodata.ingest.sentences import Sentence, split_sentences
 from geodata.ingest.timex import Timex, find_timexes
-from geodata.models import Event, EventKind
+from geodata.models import Event, EventKind, slug
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]*[A-Z])\s*(?:,|\(|:|—|–|-|$)")
 _MILITARY = re.compile(
@@ -194,8 +193,7 @@ class _Builder:
         return ([fallback], [reason]) if fallback else ([], [])
 
     def _id(self, words: str) -> str:
-        slug = "-".join(re.findall(r"[a-z0-9]+", name_key_words(words)))[:40].strip("-")
-        base = f"{self.prefix}-{slug or 'event'}"
+        base = f"{self.prefix}-{slug(words, 40, 'event')}"
         self.ids[base] += 1
         return base if self.ids[base] == 1 else f"{base}-{self.ids[base]}"
 
@@ -313,12 +311,6 @@ def _actor(text: str) -> str | None:
         if words:
             return " ".join(words)
     return None
-
-
-def name_key_words(words: str) -> str:
-    """Lowercase ASCII words for an id, accents folded."""
-    folded = unicodedata.normalize("NFKD", words.casefold())
-    return "".join(c for c in folded if c.isascii())
 
 
 def _kind(text: str, when: StoryDate, published: date) -> EventKind:

@@ -76,10 +76,11 @@ def filled_proposer(body: str, published: date, gazetteer: Gazetteer) -> Proposa
 
 def anyascii_proposer(body: str, published: date, gazetteer: Gazetteer) -> Proposal:
     """Ours, with place names folded by anyascii before our own spelling rules."""
+    from anyascii import anyascii  # type: ignore[import-not-found]
+
     import geodata.gazetteer as gazetteer_module
     import geodata.ingest.geocoding as geocoding_module
     import geodata.ingest.mentions as mentions_module
-    from anyascii import anyascii  # type: ignore[import-not-found]
 
     original = gazetteer_module.name_key
     if getattr(original, "anyascii", False):
