@@ -20,8 +20,9 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-echo "ruff check, ruff format --check, mypy (strict: geodata and dashboard)..."
+echo "ruff check, ruff format --check, mypy (strict: geodata and dashboard), geodata check --strict..."
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
 .venv/bin/mypy
+.venv/bin/geodata check --strict articles/ >/dev/null
 .venv/bin/python -m pytest "$@"
