@@ -24,5 +24,5 @@ echo "ruff check, ruff format --check, mypy (strict: geodata and dashboard), geo
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
 .venv/bin/mypy
-.venv/bin/geodata check --strict articles/ >/dev/null
+report=$(.venv/bin/geodata check --strict articles/) || { echo "$report"; exit 1; }
 .venv/bin/python -m pytest "$@"
