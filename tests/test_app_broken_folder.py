@@ -10,7 +10,7 @@ import os
 
 import pytest
 from apptesting import DASHBOARD, cards, headings, run
-from conftest import ARTICLE, write_story
+from stories import ARTICLE, write_story
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ARTICLE, EVENTS, PLACES, write_story
+from stories import ARTICLE, EVENTS, PLACES, write_story
 
 from geodata import DataError, load_story, read_story
 from geodata.__main__ import main

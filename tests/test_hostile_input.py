@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, EVENTS, PLACES, write_story
+from stories import ARTICLE, EVENTS, PLACES, write_story
 
 from geodata import read_story
 from geodata.files import ARTICLE_LIMIT

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, EVENTS, PLACES
+from stories import ARTICLE, EVENTS, PLACES
 
 import geodata.ingest.pipeline as pipeline
 from geodata import read_story

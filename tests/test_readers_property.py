@@ -13,9 +13,9 @@ import tomllib
 from pathlib import Path
 
 import tomlkit
-from conftest import ARTICLE, EVENTS, PLACES, write_story
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stories import ARTICLE, EVENTS, PLACES, write_story
 
 from geodata.articles import parse_article
 from geodata.events import Context, parse_events

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BACKGROUND_FILES, write_story
+from stories import BACKGROUND_FILES, write_story
 
 from dashboard.view import (
     BACKGROUND,
@@ -347,7 +347,7 @@ def test_a_long_article_is_highlighted_without_memory_per_character(tmp_path):
     """An article at the size limit (1 MB): about 60 MB of memory (it was 270 MB and 40 s)."""
     import tracemalloc
 
-    from conftest import ARTICLE, write_story
+    from stories import ARTICLE, write_story
 
     from geodata import read_story
     from geodata.files import ARTICLE_LIMIT

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import PLACES
+from stories import PLACES
 
 from geodata import read_story
 from tests.browser.conftest import screenshot
