@@ -211,3 +211,18 @@ def test_a_link_inside_the_folder_is_read(tmp_path):
     (folder / EVENTS_FILE).rename(folder / "copy" / "kept.toml")
     (folder / EVENTS_FILE).symlink_to(folder / "copy" / "kept.toml")
     assert read_story(folder).issues == ()
+
+
+def test_errors_live_in_one_module_and_issues_take_keywords():
+    import dataclasses
+
+    import geodata.errors as errors
+    from geodata import Issue
+    from geodata.filters import FilterError
+
+    assert FilterError is errors.FilterError and errors.IngestError.__module__ == errors.__name__
+    with pytest.raises(TypeError):
+        Issue("file.toml", "a problem")  # type: ignore[misc]
+    assert all(f.kw_only for f in dataclasses.fields(Issue))
+    assert errors.did_you_mean(["a", "b", "a"]) == "did you mean 'a', 'b'?"
+    assert errors.did_you_mean([]) is None
