@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geodata.errors import FilterError, did_you_mean
+from geodata.errors import FilterError as FilterError  # re-exported: imported from here too
+from geodata.errors import did_you_mean
 from geodata.gazetteer import name_key
 from geodata.models import Event, EventKind, Story
 
