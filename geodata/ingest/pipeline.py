@@ -309,7 +309,7 @@ def _write_all(writes: dict[Path, str]) -> None:
         if isinstance(error, OSError):
             raise IngestError(
                 f"{path}: cannot be written ({error.strerror or error}); nothing was changed. "
-                f"Fix: {os_fix(error)}"
+                f"Fix: {os_fix(error, writing=True)}"
             ) from None
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise IngestInterrupted("interrupted, nothing changed") from None
