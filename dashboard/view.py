@@ -293,12 +293,12 @@ def presenter_card(event: Event, story: Story) -> str:
     """One event in large type for a projector: the summary, who, a short quote, the sources."""
     parts = [
         f'<div class="story-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
-        f'<div class="summary">{escape(event.summary)}</div>',
+        f'<div class="summary" dir="auto">{escape(event.summary)}</div>',
     ]
     if event.speaker:
-        parts.append(f'<div class="speaker">{escape(event.speaker)}</div>')
+        parts.append(f'<div class="speaker">{_bdi(event.speaker)}</div>')
     quote = card_quote(event)
     if quote:
-        parts.append(f"<blockquote>{escape(quote)}</blockquote>")
+        parts.append(f"<blockquote>{_bdi(quote)}</blockquote>")
     parts.append(f'<div class="meta">{escape(card_meta(event, story))}</div></div>')
     return "".join(parts)
