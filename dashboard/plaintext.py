@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from geodata.fields import BIDI_CONTROLS
+
 # CommonMark lets a backslash escape any ASCII punctuation character; escaping all of them
 # also stops Streamlit's own syntax (:red[...], :material/icon:, :smile:, $...$).
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -43,14 +45,10 @@ def labelled(rows: Iterable[tuple[str, str]]) -> str:
     return Markup('<div class="labelled">{}</div>').format(Markup("<br>").join(lines))
 
 
-# Embeddings, overrides and isolates: a text holding one can reorder the text after it.
-_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
 def isolated(text: str) -> str:
     """``text`` as is, or, if it holds direction controls, wrapped in FSI ... PDI.
 
     For plain-text places (select box options, labels) where no ``<bdi>`` can be used:
     the isolate ends every embedding the text opened, so the words after it keep their order.
     """
-    return f"\u2068{text}\u2069" if _DIRECTION_CONTROLS.search(text) else text
+    return f"\u2068{text}\u2069" if BIDI_CONTROLS.search(text) else text
