@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
-from geodata.gazetteer import Gazetteer, name_key
+from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
-from geodata.models import Place, PlaceKind
+from geodata.models import Place, PlaceKind, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
 _LONGEST = 7
@@ -72,7 +72,8 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return self.place.id if self.place else name_key(self.new.name if self.new else self.text)
+        """The gazetteer id, or the id a new place gets ("Al Ḩasakah" -> al-hasakah)."""
+        return self.place.id if self.place else slug(self.new.name if self.new else self.text)
 
     @property
     def located(self) -> bool:
