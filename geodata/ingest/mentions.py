@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
-from geodata.gazetteer import Gazetteer
+from geodata.gazetteer import Gazetteer, name_key
 from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
 from geodata.models import Place, PlaceKind, slug
 
@@ -72,8 +72,14 @@ class Mention:
 
     @property
     def key(self) -> str:
-        """The gazetteer id, or the id a new place gets ("Al Ḩasakah" -> al-hasakah)."""
-        return self.place.id if self.place else slug(self.new.name if self.new else self.text)
+        """The gazetteer id, or the id a new place gets ("Al Ḩasakah" -> al-hasaka).
+
+        Spellings of one place share it: each word is folded as the gazetteer folds names.
+        """
+        if self.place is not None:
+            return self.place.id
+        name = self.new.name if self.new is not None else self.text
+        return slug(" ".join(name_key(word) for word in name.split()), 40, "place")
 
     @property
     def located(self) -> bool:
