@@ -214,3 +214,12 @@ def test_a_new_place_keeps_every_spelling_the_text_uses(tmp_path: Path) -> None:
     assert [(p["id"], p["name"], p["aliases"]) for p in new] == [
         ("al-kamishli", "Al Qāmishlī", ["Kamishli", "Qamishli"])
     ]
+
+
+def test_two_provinces_named_together_are_two_places(gazetteer: Gazetteer) -> None:
+    text = "Clashes spread in Hasakeh and Raqqa provinces.\n"
+    proposal = propose(text, date(2026, 1, 27), gazetteer, geocode=offline_place)
+    assert [(m.text, m.key) for m in proposal.mentions] == [
+        ("Hasakeh", "al-hasaka-province"),
+        ("Raqqa provinces", "ar-raka-province"),
+    ]

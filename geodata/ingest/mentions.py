@@ -271,8 +271,10 @@ def _new_name(
     if not (dateline or possessive or locative or kind_after):
         return None
     place = None if possessive else geocode(name)
-    if place is not None and _PROVINCE_AFTER.match(after) and place.kind is PlaceKind.CITY:
-        stop = end + _PROVINCE_AFTER.match(after).end()  # type: ignore[union-attr]
+    province = _PROVINCE_AFTER.match(after)
+    if place is not None and province is not None and place.kind is PlaceKind.CITY:
+        # "Hasakeh province"; in "Hasakeh and Raqqa provinces" each name is its own province.
+        stop = end if province.group("other") else end + province.end()
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)
