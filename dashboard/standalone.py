@@ -33,7 +33,7 @@ from dashboard.maps import (
     label_offsets,
 )
 from dashboard.style import PAGE_CSS
-from dashboard.view import KIND_LABELS, slider_stops, stop_heading
+from dashboard.view import KIND_LABELS, slider_stops, stop_heading, stop_until
 from geodata import DEFAULT_FOLDER, EventKind, Place, Severity, Story, Timeline, read_story
 from geodata.export import to_csv
 from geodata.filters import EventIndex, Filter, FilterError
@@ -102,6 +102,7 @@ def story_payload(story: Story, timeline: Timeline, places: list[Place]) -> dict
                 "code": stop.code,
                 "label": stop.label,
                 "heading": stop_heading(stop),
+                "until": stop_until(stop),
                 "index": stop.index,
                 "events": [event.id for event in stop.events],
             }

@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from typing import Any
 
 from geodata.models import Event, Place, Story
 
-FORMAT_NAME = "geodata-events/1"
+# /2: the "on_or_before" precision, whose "start" is null (CSV: empty): see README.
+FORMAT_NAME = "geodata-events/2"
 CSV_COLUMNS = (
     "id",
     "kind",
@@ -41,7 +43,7 @@ def event_record(event: Event, story: Story) -> dict[str, Any]:
         "summary": event.summary,
         "date": {
             "text": event.when.code,
-            "start": event.when.start.isoformat(),
+            "start": _iso(event.when.earliest),
             "end": event.when.end.isoformat(),
             "precision": event.when.precision.value,
             "label": event.when.label,
@@ -76,6 +78,10 @@ def event_record(event: Event, story: Story) -> dict[str, Any]:
             for s in event.sources
         ],
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def to_json(story: Story) -> str:
@@ -117,7 +123,7 @@ def _csv_row(event: Event, story: Story) -> dict[str, str]:
         "id": event.id,
         "kind": event.kind.value,
         "date": event.when.code,
-        "date_start": record["date"]["start"],
+        "date_start": record["date"]["start"] or "",
         "date_end": record["date"]["end"],
         "date_precision": record["date"]["precision"],
         "date_label": record["date"]["label"],

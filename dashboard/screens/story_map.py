@@ -145,7 +145,7 @@ with panel:
     if selected and selected in places_by_id:
         place = places_by_id[selected]
         count = timeline.count_at(stop.index, place.id)
-        st.subheader(place_heading(place, count, stop.label))
+        st.subheader(place_heading(place, count, stop))
         st.caption(place.description)
         st.button("Show all places", on_click=focus, args=(None,), key="unfocus")
         events = timeline.revealed(stop.index, place.id)
