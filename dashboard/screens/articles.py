@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from dashboard.cards import event_card, outlet_name
 from dashboard.data import story_data
+from dashboard.highlight import highlighted_article
 from dashboard.notices import show_problems
 from dashboard.style import PAGE_CSS
-from dashboard.view import event_card, highlighted_article
 
 data = story_data()
 story = data.reading.story
@@ -25,7 +26,7 @@ chosen_id = st.selectbox(
     ids,
     index=ids.index(asked) if asked in ids else 0,
     format_func=lambda key: (
-        f"{story.articles[key].outlet}, "
+        f"{outlet_name(story.articles[key]) or 'News article'}, "
         f"{story.articles[key].published.label}: {story.articles[key].headline}"
     ),
 )
@@ -43,7 +44,7 @@ if article.draft:
     )
 basis = "stated in the text" if article.published_basis.value == "stated" else "inferred"
 st.markdown(
-    f"**Outlet:** {article.outlet}  \n"
+    f"**Outlet:** {outlet_name(article) or 'not named in the text'}  \n"
     f"**Published:** {article.published.label} ({basis})  \n"
     f"**How we know the date:** {article.published_reasoning}"
     + "".join(f"  \n**Note:** {note}" for note in article.notes)
