@@ -45,7 +45,11 @@ def date_heading(when: StoryDate) -> str:
         return label[0].upper() + label[1:]
     if label[:1].isdigit() and " to " in label:
         return f"From {label}"
-    if when.precision is DatePrecision.DAY or label[:1].isdigit():
+    if (
+        when.precision is DatePrecision.DAY
+        or when.precision is DatePrecision.RANGE
+        and (label[:1].isdigit())
+    ):
         return f"On {label}"
     return f"In {label}"
 

@@ -14,11 +14,11 @@
   var narrow = window.matchMedia("(max-width: 700px)");
 
   var cards = {};
-  $("card-store").querySelectorAll("[data-event]").forEach(function (card) {
+  $("card-store").content.querySelectorAll("[data-event]").forEach(function (card) {
     cards[card.getAttribute("data-event")] = card;
   });
   var articles = {};
-  $("article-store").querySelectorAll("[data-article]").forEach(function (article) {
+  $("article-store").content.querySelectorAll("[data-article]").forEach(function (article) {
     articles[article.getAttribute("data-article")] = article;
   });
   function markerElement(number) {
