@@ -74,8 +74,8 @@
   }
 
   var table = $("places-table");
-  table.querySelectorAll("button[data-place]").forEach(function (button) {
-    button.addEventListener("click", function () { focusPlace(button.getAttribute("data-place")); });
+  table.querySelectorAll("button[data-table-place]").forEach(function (button) {
+    button.addEventListener("click", function () { focusPlace(button.getAttribute("data-table-place")); });
   });
   function showTable(stop) {
     var counts = data.counts[stop.index] || {};
@@ -83,7 +83,7 @@
     (data.fresh[stop.index] || []).forEach(function (id) { fresh[id] = true; });
     table.querySelector("caption").textContent = stop.table;
     table.querySelectorAll("tbody tr").forEach(function (row) {
-      var id = row.getAttribute("data-place");
+      var id = row.getAttribute("data-table-place");
       row.querySelector(".count").textContent = String(counts[id] || 0);
       row.querySelector(".new").textContent = data.newWords[fresh[id] ? 1 : 0];
     });

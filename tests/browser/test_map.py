@@ -89,7 +89,7 @@ def test_the_panel_s_cards_and_the_places_table_read_as_rendered(start_app, page
     table = page.locator("table.places-table")
     assert table.locator("caption").inner_text() == f"Places at {stop.label}"
     rows = table.locator("tbody tr").evaluate_all(
-        "rs => rs.map(r => [r.dataset.place, Number(r.querySelector('.count').textContent),"
+        "rs => rs.map(r => [r.dataset.tablePlace, Number(r.querySelector('.count').textContent),"
         " r.querySelector('.new').textContent])"
     )
     new = TIMELINE.new_places(stop.index)

@@ -170,7 +170,7 @@ def test_the_places_table_and_keyboard_on_a_phone(browser, tmp_path):
     table = page.locator("#places-table")
     assert table.locator("caption").inner_text() == f"Places at {stop.label}"
     rows = table.locator("tbody tr").evaluate_all(
-        "rs => rs.map(r => [r.dataset.place, Number(r.querySelector('.count').textContent),"
+        "rs => rs.map(r => [r.dataset.tablePlace, Number(r.querySelector('.count').textContent),"
         " r.querySelector('.new').textContent])"
     )
     new = TIMELINE.new_places(stop.index)
