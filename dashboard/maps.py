@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+from branca.element import Figure
 from folium.template import Template
 
 from geodata import Place, PlaceKind, Timeline
@@ -116,7 +117,7 @@ class Basemap(folium.MacroElement):
     )
 
     def __init__(self, url: str) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca's MacroElement is untyped
         self._name = "Basemap"
         self.url = url
         self.styles = {
@@ -139,7 +140,9 @@ def base_map(online_tiles: bool = False, assets: Assets | None = None) -> folium
     fmap.default_js = assets.js
     fmap.default_css = assets.css
     fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])])
-    fmap.get_root().header.add_child(folium.Element(MARKER_CSS))
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(folium.Element(MARKER_CSS))
     Basemap(f"{assets.base}/basemap.geojson").add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)

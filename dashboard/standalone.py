@@ -20,15 +20,20 @@ from geodata.export import to_csv
 __all__ = ["TITLE", "main", "standalone_html"]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The ``story-html`` command line (also ``python -m dashboard.standalone``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m dashboard.standalone",
+        prog="story-html",
         description="Write the story as one HTML file that works offline with no server.",
     )
     parser.add_argument("output", type=Path, help="the HTML file to write")
     parser.add_argument("--articles", type=Path, default=DEFAULT_FOLDER, help="the articles folder")
     parser.add_argument("--csv", type=Path, help="also write the events table as CSV here")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     reading = read_story(args.articles)
     errors = [issue for issue in reading.issues if issue.severity is Severity.ERROR]
     for issue in errors:

@@ -11,8 +11,9 @@ from geodata.ingest.cli import add_ingest_parser, run_ingest
 from geodata.story import DEFAULT_FOLDER, read_story
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__)
+def build_parser() -> argparse.ArgumentParser:
+    """The ``geodata`` command line: check, export and ingest."""
+    parser = argparse.ArgumentParser(prog="geodata", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate a folder and list every problem")
     check.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
@@ -20,7 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     add_ingest_parser(commands)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.command == "ingest":
         return run_ingest(args)
 

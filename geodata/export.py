@@ -83,33 +83,55 @@ def to_json(story: Story) -> str:
     return json.dumps({"format": FORMAT_NAME, "events": records}, ensure_ascii=False, indent=2)
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (=HYPERLINK(...),
+# =cmd|...): OWASP's "CSV injection", including the full-width forms some accept.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Written from checked numbers only: these never start a formula and stay numbers.
+NUMBER_COLUMNS = frozenset({"place_lats", "place_lons"})
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading ' before a formula's first character."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(story: Story) -> str:
+    """One row per event (columns in README); text cells neutralised against formulas."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
     writer.writeheader()
     for event in story.events:
-        record = event_record(event, story)
-        places, sources = record["places"], record["sources"]
         writer.writerow(
             {
-                "id": event.id,
-                "kind": event.kind.value,
-                "date": event.when.code,
-                "date_start": record["date"]["start"],
-                "date_end": record["date"]["end"],
-                "date_precision": record["date"]["precision"],
-                "date_label": record["date"]["label"],
-                "place_ids": ";".join(p["id"] for p in places),
-                "place_names": ";".join(p["name"] for p in places),
-                "place_lats": ";".join(str(p["lat"]) for p in places),
-                "place_lons": ";".join(str(p["lon"]) for p in places),
-                "actor": event.actor or "",
-                "role": event.role or "",
-                "summary": event.summary,
-                "quote": event.quote or "",
-                "note": event.note or "",
-                "source_articles": ";".join(s["article"] for s in sources),
-                "source_sentences": " | ".join(s["sentence"] for s in sources),
+                name: cell if name in NUMBER_COLUMNS else neutralise(cell)
+                for name, cell in _csv_row(event, story).items()
             }
         )
     return out.getvalue()
+
+
+def _csv_row(event: Event, story: Story) -> dict[str, str]:
+    record = event_record(event, story)
+    places, sources = record["places"], record["sources"]
+    return {
+        "id": event.id,
+        "kind": event.kind.value,
+        "date": event.when.code,
+        "date_start": record["date"]["start"],
+        "date_end": record["date"]["end"],
+        "date_precision": record["date"]["precision"],
+        "date_label": record["date"]["label"],
+        "place_ids": ";".join(p["id"] for p in places),
+        "place_names": ";".join(p["name"] for p in places),
+        "place_lats": ";".join(str(p["lat"]) for p in places),
+        "place_lons": ";".join(str(p["lon"]) for p in places),
+        "actor": event.actor or "",
+        "role": event.role or "",
+        "summary": event.summary,
+        "quote": event.quote or "",
+        "note": event.note or "",
+        "source_articles": ";".join(s["article"] for s in sources),
+        "source_sentences": " | ".join(s["sentence"] for s in sources),
+    }

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, EVENTS, PLACES
+from stories import ARTICLE, EVENTS, PLACES
 
 from geodata import Severity, read_story
 from geodata.__main__ import main

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BACKGROUND_FILES, write_story
+from stories import BACKGROUND_FILES, write_story
 
 from dashboard.cards import event_card, quoted, reader_note, source_name
 from dashboard.highlight import highlighted_article

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from geodata.ingest.mentions import Geocode, Mention, find_mentions
 from geodata.ingest.quotes import Quote, find_quotes
 from geodata.ingest.sentences import Sentence, split_sentences
 from geodata.ingest.timex import Timex, find_timexes
-from geodata.models import Event, EventKind
+from geodata.models import Event, EventKind, slug
 
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]+?)\s*(?:,|\(|:|—)")
 _MILITARY = re.compile(
@@ -119,8 +118,7 @@ class _Builder:
         return [t for t in self.timexes if sentence.start <= t.start < sentence.end]
 
     def _id(self, words: str) -> str:
-        slug = "-".join(re.findall(r"[a-z0-9]+", name_key_words(words)))[:40].strip("-")
-        base = f"{self.prefix}-{slug or 'event'}"
+        base = f"{self.prefix}-{slug(words, 40, 'event')}"
         self.ids[base] += 1
         return base if self.ids[base] == 1 else f"{base}-{self.ids[base]}"
 
@@ -179,12 +177,6 @@ class _Builder:
                 reasons=["kind: guessed from the sentence's words"],
             )
         return list(grouped.values())
-
-
-def name_key_words(words: str) -> str:
-    """Lowercase ASCII words for an id, accents folded."""
-    folded = unicodedata.normalize("NFKD", words.casefold())
-    return "".join(c for c in folded if c.isascii())
 
 
 def _kind(text: str, when: StoryDate, published: date) -> EventKind:

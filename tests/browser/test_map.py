@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import HOSTILE, write_hostile_story
+from stories import HOSTILE, write_hostile_story
 
 from dashboard.cards import event_card
 from dashboard.view import default_position, slider_stops, stop_heading

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import HOSTILE, write_hostile_story
+from stories import HOSTILE, write_hostile_story
 
 from dashboard.cards import event_card
 from dashboard.standalone import standalone_html
