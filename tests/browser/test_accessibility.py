@@ -79,3 +79,44 @@ def test_the_exported_file(sized_page, tmp_path):
     sized_page.locator("#panel .sources a").first.click()
     sized_page.locator("#article-view").wait_for()
     assert serious(sized_page.main_frame) == []
+
+
+def _luminance(rgb: tuple[int, ...]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: tuple[int, ...], other: tuple[int, ...]) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const s = getComputedStyle(e);
+  return [e.tagName + ' ' + (e.textContent || '').trim().slice(0, 30),
+          s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor];
+}"""
+
+
+def test_every_control_shows_its_focus_at_3_to_1(start_app, page):
+    """Tab through the map page: each control a key reaches draws a ring of at least 2 px
+    whose colour stands at least 3:1 against the white page (Streamlit's own is 2.2:1)."""
+    page.goto(start_app(None))
+    map_frame(page)
+    page.locator("[data-event]").first.wait_for()
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        name, style, width, colour = page.evaluate(FOCUSED)
+        if name.startswith(("BODY", "IFRAME")):
+            continue  # the map's own frame draws its own focus (tested with the map)
+        rgb = tuple(int(v) for v in colour[colour.index("(") + 1 : -1].split(",")[:3])
+        assert style != "none" and width >= 2, name
+        assert contrast(rgb, (255, 255, 255)) >= 3, (name, colour)
+        seen.append(name)
+    assert len(seen) >= 4, seen
