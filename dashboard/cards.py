@@ -39,6 +39,12 @@ def count_words(count: int) -> str:
 
 
 def place_heading(place: Place, count: int, label: str) -> str:
+    """'Damascus: 3 events up to 8 December 2024'; a date that is a phrase reads as one
+    ('up to the period between March and December 2025')."""
+    if label.startswith("by "):
+        label = label[3:]
+    elif label.startswith(("between ", "from ")):
+        label = f"the period {label}"
     return f"{place.name}: {count_words(count)} up to {label}"
 
 
@@ -195,7 +201,7 @@ def places_table(
     return render("places_table.html", caption=f"Places at {label}", rows=rows, table_id=table_id)
 
 
-def legend(items: list[tuple[str, str, str]], key: str = NUMBER_KEY) -> Markup:
+def legend(items: list[tuple[str, str, str]], key: str | None = NUMBER_KEY) -> Markup:
     """The map's key: each (symbol, colour, text), the 'new' ring and what the number means."""
     return render(
         "legend.html",

@@ -79,8 +79,9 @@ def standalone_html(
             + "</style>"
         ),
         number_key=NUMBER_KEY,
-        legend=legend(
-            [item for kind, item in SYMBOLS.items() if any(p.kind is kind for p in places)]
+        legend=legend(  # the number's key is in the header already
+            [item for kind, item in SYMBOLS.items() if any(p.kind is kind for p in places)],
+            key=None,
         ),
         table=places_table(
             places,

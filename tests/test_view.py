@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from stories import BACKGROUND_FILES, write_story
 
-from dashboard.cards import event_card, quoted, reader_note, source_name
+from dashboard.cards import event_card, place_heading, quoted, reader_note, source_name
 from dashboard.highlight import highlighted_article
 from dashboard.view import BACKGROUND, date_heading, default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, Story, StoryDate, Timeline, read_story
@@ -169,6 +169,26 @@ def test_no_heading_of_the_real_story_reads_on_between():
     headings = [stop_heading(stop) for stop in slider_stops(Timeline.of(story.events))]
     assert headings and not [h for h in headings if h.startswith(("On between", "On late"))]
     assert all(h[0].isupper() for h in headings)
+
+
+@pytest.mark.parametrize(
+    ("label", "heading"),
+    [
+        ("8 December 2024", "Damascus: 3 events up to 8 December 2024"),
+        (
+            "late November 2024 (approximate)",
+            "Damascus: 3 events up to late November 2024 (approximate)",
+        ),
+        (
+            "between March and December 2025 (approximate)",
+            "Damascus: 3 events up to the period between March and December 2025 (approximate)",
+        ),
+        ("by 9 December 2024", "Damascus: 3 events up to 9 December 2024"),
+    ],
+    ids=["day", "late", "between", "on-or-before"],
+)
+def test_place_headings_read_as_a_sentence(story, label, heading):
+    assert place_heading(story.places["damascus"], 3, label) == heading
 
 
 @pytest.mark.parametrize(

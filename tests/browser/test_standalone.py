@@ -7,7 +7,7 @@ from pathlib import Path
 
 from stories import HOSTILE, write_hostile_story
 
-from dashboard.cards import event_card
+from dashboard.cards import event_card, place_heading
 from dashboard.standalone import standalone_html
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
@@ -102,7 +102,9 @@ def test_clicking_a_place_shows_its_events_and_sources(browser, tmp_path):
     page.locator('[data-place="damascus"] .pill').click()
     count = TIMELINE.count_at(last.index, "damascus")
     heading = page.locator("#panel h2")
-    assert heading.inner_text() == f"Damascus: {count} events up to {last.label}"
+    place = STORY.places["damascus"]
+    assert heading.inner_text() == place_heading(place, count, last.label)
+    assert " up to between " not in heading.inner_text()
     newest = TIMELINE.revealed(last.index, "damascus")
     cards = page.locator("#panel [data-event]")
     assert cards.evaluate_all("cs => cs.map(c => c.dataset.event)") == [e.id for e in newest]
@@ -185,6 +187,9 @@ def test_the_places_table_and_keyboard_on_a_phone(browser, tmp_path):
     heading = page.locator("#panel h2")
     assert heading.inner_text().startswith("Damascus: ")
     assert page.locator('#map [data-place="damascus"]').get_attribute("class").count("selected")
+    # What the key (or a tap) revealed is where the reader looks: on the screen, at the top.
+    box = heading.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 844, box
     page.locator("#unfocus").click()
     marker.focus()
     page.keyboard.press(" ")
