@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from dashboard.render import render
+from dashboard.view import Stop, stop_until
 from geodata import Article, Event, EventKind, Place, Story
 
 KIND_LABELS = {
@@ -38,14 +39,10 @@ def count_words(count: int) -> str:
     return "nothing yet" if count == 0 else f"{count} event{'s' if count != 1 else ''}"
 
 
-def place_heading(place: Place, count: int, label: str) -> str:
-    """'Damascus: 3 events up to 8 December 2024'; a date that is a phrase reads as one
-    ('up to the period between March and December 2025')."""
-    if label.startswith("by "):
-        label = label[3:]
-    elif label.startswith(("between ", "from ")):
-        label = f"the period {label}"
-    return f"{place.name}: {count_words(count)} up to {label}"
+def place_heading(place: Place, count: int, stop: Stop) -> str:
+    """'Damascus: 3 events up to 8 December 2024', '… by 9 December 2024', '… up to the
+    period between March and December 2025 (approximate)'."""
+    return f"{place.name}: {count_words(count)} {stop_until(stop)}"
 
 
 def quoted(text: str) -> str:

@@ -50,8 +50,12 @@ def standalone_html(
     timeline: Timeline | None = None,
     places: list[Place] | None = None,
     made: date | None = None,
+    filtered: str = "",
 ) -> str:
-    """One HTML page that tells the story offline: Leaflet, basemap, data and app inlined."""
+    """One HTML page that tells the story offline: Leaflet, basemap, data and app inlined.
+
+    ``filtered`` says which filters narrowed the story, if any ("Only statements").
+    """
     if timeline is None or places is None:
         timeline, places = story_timeline(story)
     leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text("utf-8")
@@ -67,6 +71,7 @@ def standalone_html(
     return render(
         "standalone.html",
         title=TITLE,
+        filtered=filtered,
         policy=policy,
         styles=Markup(
             "<style>"

@@ -74,9 +74,7 @@ def story_payload(
                 "index": stop.index,
                 "events": [event.id for event in stop.events],
                 "placeHeadings": {
-                    place.id: place_heading(
-                        place, timeline.count_at(stop.index, place.id), stop.label
-                    )
+                    place.id: place_heading(place, timeline.count_at(stop.index, place.id), stop)
                     for place in places
                 },
             }

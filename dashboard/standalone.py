@@ -1,6 +1,6 @@
 """The story as one self-contained HTML file, from the command line.
 
-    python -m dashboard.standalone story.html [--articles DIR] [--csv events.csv]
+    story-html story.html [--articles DIR] [--csv events.csv] [--kind KIND ...]
 
 The page itself is made by dashboard/export_page.py, its data by dashboard/payload.py.
 """
@@ -13,9 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dashboard.export_page import standalone_html
+from dashboard.filtering import Selection, place_ids, select
 from dashboard.payload import TITLE
-from geodata import DEFAULT_FOLDER, Severity, read_story
+from geodata import DEFAULT_FOLDER, EventKind, Severity, Story, read_story
 from geodata.export import to_csv
+from geodata.filters import EventIndex, Filter, FilterError
+from geodata.timeline import story_timeline
 
 __all__ = ["TITLE", "main", "standalone_html"]
 
@@ -29,7 +32,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("output", type=Path, help="the HTML file to write")
     parser.add_argument("--articles", type=Path, default=DEFAULT_FOLDER, help="the articles folder")
     parser.add_argument("--csv", type=Path, help="also write the events table as CSV here")
+    add_filter_arguments(parser)
     return parser
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """--kind/--actor/--outlet/--place (each repeatable: any of them) and --search."""
+    filters = parser.add_argument_group(
+        "filters", "narrow the story as the map page does; repeat an option for several values"
+    )
+    kinds = [kind.value for kind in EventKind]
+    filters.add_argument("--kind", action="append", default=[], choices=kinds)
+    filters.add_argument("--actor", action="append", default=[], metavar="NAME")
+    filters.add_argument("--outlet", action="append", default=[], metavar="NAME")
+    filters.add_argument(
+        "--place", action="append", default=[], metavar="PLACE", help="a place id or name"
+    )
+    filters.add_argument("--search", default="", metavar="WORDS", help="words every event has")
+
+
+def select_from_arguments(story: Story, args: argparse.Namespace) -> Selection:
+    """The story narrowed by the command line's filters; FilterError for unknown values."""
+    wanted = Filter.of(
+        kinds=args.kind,
+        actors=args.actor,
+        outlets=args.outlet,
+        places=place_ids(story, args.place),
+        text=args.search,
+    )
+    timeline, _ = story_timeline(story)
+    index = EventIndex(story, [event for events in timeline.by_stop for event in events])
+    index.check(wanted)
+    return select(story, wanted, index)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,10 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     errors = [issue for issue in reading.issues if issue.severity is Severity.ERROR]
     for issue in errors:
         print(issue, file=sys.stderr)
-    args.output.write_text(standalone_html(reading.story), encoding="utf-8")
-    print(f"wrote {args.output}")
+    try:
+        chosen = select_from_arguments(reading.story, args)
+    except FilterError as error:  # nothing is written for a filter that names nothing
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    html = standalone_html(chosen.story, chosen.timeline, chosen.places, filtered=chosen.note)
+    args.output.write_text(html, encoding="utf-8")
+    print(f"wrote {args.output}" + (f" ({chosen.note})" if chosen.note else ""))
     if args.csv:
-        args.csv.write_text(to_csv(reading.story), encoding="utf-8")
+        args.csv.write_text(to_csv(chosen.story), encoding="utf-8")
         print(f"wrote {args.csv}")
     return 1 if errors else 0
 

@@ -29,6 +29,7 @@ def slider_stops(timeline: Timeline) -> list[Stop]:
     if first > 0:
         earlier = tuple(e for events in timeline.by_stop[:first] for e in events)
         years = f"{timeline.stops[0].start.year}–{timeline.stops[first - 1].end.year}"
+        years = years if years[:4] != years[-4:] else years[:4]  # 1971, not 1971–1971
         stops.append(Stop(BACKGROUND, f"Background ({years})", first - 1, earlier))
     for index in range(first, len(timeline)):
         when = timeline.stops[index]
@@ -38,8 +39,11 @@ def slider_stops(timeline: Timeline) -> list[Stop]:
 
 def date_heading(when: StoryDate) -> str:
     """'On 8 December 2024', 'In March 2025', 'In late November 2024 (approximate)',
-    'Between March and December 2025 (approximate)': the date as a heading in plain English.
+    'Between March and December 2025 (approximate)', 'Reported by 9 December 2024, not
+    dated': the date as a heading in plain English.
     """
+    if when.precision is DatePrecision.ON_OR_BEFORE:
+        return when.heading
     label = when.label
     if label.startswith(_PHRASES):
         return label[0].upper() + label[1:]
@@ -59,6 +63,18 @@ def stop_heading(stop: Stop) -> str:
     if stop.when is None:
         return f"Before the story: {stop.label.lower()}"
     return date_heading(stop.when)
+
+
+def stop_until(stop: Stop) -> str:
+    """How far a place's count goes: 'up to 8 December 2024', 'by 9 December 2024', 'up to
+    the period between March and December 2025 (approximate)'."""
+    if stop.when is None:
+        return f"up to {stop.label}"
+    if stop.when.precision is DatePrecision.ON_OR_BEFORE:
+        return stop.when.up_to
+    if stop.label.startswith(_PHRASES):
+        return f"up to the period {stop.label}"
+    return f"up to {stop.label}"
 
 
 def default_position(stops: list[Stop]) -> int:

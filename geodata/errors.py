@@ -13,6 +13,8 @@ class Severity(Enum):
 
     ERROR = "error"
     REVIEW = "needs review"
+    WARNING = "warning"  # a fidelity check: judge it, fix it or accept it with a reason
+    ACCEPTED = "accepted"  # a warning the event accepts, with its recorded reason
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,8 +47,8 @@ class Issue:
             text += f"; expected {self.expected}"
         if self.fix:
             text += f". Fix: {self.fix}"
-        if self.severity is Severity.REVIEW:
-            text = f"[needs review] {text}"
+        if self.severity is not Severity.ERROR:
+            text = f"[{self.severity.value}] {text}"
         return text
 
 

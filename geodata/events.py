@@ -10,7 +10,7 @@ from typing import Any
 from geodata.errors import FieldError, Issue, Severity, did_you_mean, shown
 from geodata.fields import FieldReader, IdLines, bidi_issues, tables
 from geodata.gazetteer import Gazetteer
-from geodata.models import Article, Event, EventKind, Source
+from geodata.models import Acceptance, Article, Event, EventKind, Source
 from geodata.text import SearchableText
 
 _EVENT_FIELDS = {
@@ -26,7 +26,9 @@ _EVENT_FIELDS = {
     "draft",
     "indirect",
     "same_as",
+    "accept",
 }
+_ACCEPT_FIELDS = {"check", "reason", "on"}
 _SOURCE_FIELDS = {"article", "sentence", "quote", "date_text", "note"}
 
 
@@ -76,6 +78,7 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
     sources = _read_sources(reader, context)
     actor = reader.text("actor", required=False)
     role = reader.text("role", required=False)
+    accepted = _read_accepted(reader)
     indirect = reader.table.get("indirect", False) is True
     if (
         kind is EventKind.STATEMENT
@@ -111,10 +114,33 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
             draft=draft,
             indirect=indirect,
             same_as=reader.text("same_as", required=False),
+            accepted=accepted,
         )
     except FieldError as error:
         reader.problem(error.field, str(error), error.expected)
         return None
+
+
+def _read_accepted(reader: FieldReader) -> tuple[Acceptance, ...]:
+    """``accept = [{check = "...", reason = "..."}]``: warnings judged and kept, with why."""
+    tables = reader.table.get("accept", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        reader.problem(
+            "accept",
+            f"{tables!r} is not a list of tables",
+            '[{check = "...", reason = "..."}]',
+            'write each accepted warning as {check = "<check>", reason = "<why>"}',
+        )
+        return ()
+    accepted: list[Acceptance] = []
+    for number, table in enumerate(tables, 1):
+        sub = FieldReader(table, reader.file, reader.line, reader.event, f"accept[{number}].")
+        sub.unknown_keys(_ACCEPT_FIELDS)
+        check, reason = sub.text("check"), sub.text("reason")
+        reader.issues.extend(sub.issues)
+        if check is not None and reason is not None:
+            accepted.append(Acceptance(check, reason, sub.text("on", required=False)))
+    return tuple(accepted)
 
 
 def _draft_summary(reader: FieldReader) -> str | None:

@@ -164,6 +164,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Acceptance:
+    """A fidelity warning an event accepts, and the reason recorded for it.
+
+    ``on`` narrows it to one subject: a place id, the other event's id of a pair,
+    or a source ("source[2]"); without it, every finding of that check is accepted.
+    """
+
+    check: str
+    reason: str
+    on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened or was said, dated, placed and sourced."""
 
@@ -181,6 +194,7 @@ class Event:
     draft: bool = False
     indirect: bool = False
     same_as: str | None = None
+    accepted: tuple[Acceptance, ...] = ()
 
     def __post_init__(self) -> None:
         check_id(self.id)

@@ -20,8 +20,9 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-echo "ruff check, ruff format --check, mypy (strict: geodata and dashboard)..."
+echo "ruff check, ruff format --check, mypy (strict: geodata and dashboard), geodata check --strict..."
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
 .venv/bin/mypy
+report=$(.venv/bin/geodata check --strict articles/) || { echo "$report"; exit 1; }
 .venv/bin/python -m pytest "$@"

@@ -53,6 +53,25 @@ def test_export_of_a_broken_folder_keeps_the_valid_events_and_fails(story_dir, c
     assert len(captured.out.strip().splitlines()) == 1 + 2
 
 
+def test_on_or_before_exports_no_start_and_its_own_precision(story_dir):
+    events = story_dir / "wire-2024-12-16.events.toml"
+    events.write_text(events.read_text().replace('"2024-12-08"', '"..2024-12-16"'))
+    story = load_story(story_dir)
+    assert FORMAT_NAME == "geodata-events/2"
+    record = {e["id"]: e for e in json.loads(to_json(story))["events"]}["damascus-entered"]
+    assert record["date"] == {
+        "text": "..2024-12-16",
+        "start": None,
+        "end": "2024-12-16",
+        "precision": "on_or_before",
+        "label": "by 16 December 2024",
+    }
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(to_csv(story)))}
+    row = rows["damascus-entered"]
+    assert (row["date"], row["date_start"], row["date_end"]) == ("..2024-12-16", "", "2024-12-16")
+    assert row["date_precision"] == "on_or_before" and row["date_label"] == "by 16 December 2024"
+
+
 FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "＝1+1"]
 
 

@@ -171,7 +171,8 @@ def test_cli_writes_the_page_and_the_csv(tmp_path, capsys):
     out, table = tmp_path / "story.html", tmp_path / "events.csv"
     assert main([str(out), "--articles", str(folder), "--csv", str(table)]) == 0
     assert "story-data" in out.read_text("utf-8")
-    assert next(csv.reader(table.open(encoding="utf-8")))[:3] == ["id", "kind", "date"]
+    header = next(csv.reader(table.read_text("utf-8").splitlines()))
+    assert header[:3] == ["id", "kind", "date"]
     assert str(out) in capsys.readouterr().out
 
 

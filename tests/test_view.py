@@ -13,7 +13,14 @@ from stories import BACKGROUND_FILES, write_story
 
 from dashboard.cards import event_card, place_heading, quoted, reader_note, source_name
 from dashboard.highlight import highlighted_article
-from dashboard.view import BACKGROUND, date_heading, default_position, slider_stops, stop_heading
+from dashboard.view import (
+    BACKGROUND,
+    Stop,
+    date_heading,
+    default_position,
+    slider_stops,
+    stop_heading,
+)
 from geodata import DEFAULT_FOLDER, Story, StoryDate, Timeline, read_story
 
 SCRIPT = "<script>alert(1)</script>"
@@ -172,23 +179,22 @@ def test_no_heading_of_the_real_story_reads_on_between():
 
 
 @pytest.mark.parametrize(
-    ("label", "heading"),
+    ("code", "heading"),
     [
-        ("8 December 2024", "Damascus: 3 events up to 8 December 2024"),
+        ("2024-12-08", "Damascus: 3 events up to 8 December 2024"),
+        ("2024-11-21/2024-11-30", "Damascus: 3 events up to late November 2024 (approximate)"),
         (
-            "late November 2024 (approximate)",
-            "Damascus: 3 events up to late November 2024 (approximate)",
-        ),
-        (
-            "between March and December 2025 (approximate)",
+            "2025-03-01/2025-12-31",
             "Damascus: 3 events up to the period between March and December 2025 (approximate)",
         ),
-        ("by 9 December 2024", "Damascus: 3 events up to 9 December 2024"),
+        ("..2024-12-09", "Damascus: 3 events by 9 December 2024"),
     ],
     ids=["day", "late", "between", "on-or-before"],
 )
-def test_place_headings_read_as_a_sentence(story, label, heading):
-    assert place_heading(story.places["damascus"], 3, label) == heading
+def test_place_headings_read_as_a_sentence(story, code, heading):
+    when = StoryDate.parse(code)
+    stop = Stop(when.code, when.label, 0, (), when)
+    assert place_heading(story.places["damascus"], 3, stop) == heading
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,20 @@
 """Story mode: the story told date by date on one projector screen, "Next" being all it needs."""
 
 import time
-from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.cards import NUMBER_KEY, event_card, places_table
 from dashboard.data import story_data
+from dashboard.filter_bar import filtered_downloads
 from dashboard.maps import base_map, place_markers
 from dashboard.notices import show_problems
+from dashboard.payload import TITLE
 from dashboard.presenter import map_view, story_pages, title_screen
 from dashboard.render import render
-from dashboard.standalone import TITLE, standalone_html
 from dashboard.style import PAGE_CSS, PRESENTER_KEYS, STORY_CSS
 from dashboard.view import slider_stops, stop_heading
-from geodata.export import to_csv
 
 MAP_WIDTH, MAP_HEIGHT = 600, 470  # the map's size on a 1280x720 screen
 CARD_HEIGHT = 390
@@ -106,22 +105,7 @@ with full_text.popover("Full text", use_container_width=True):
         st.caption("The story starts on the next screen.")
 with download.popover("Download", use_container_width=True):
     st.caption("The story to take away: no server and no internet needed.")
-    st.download_button(
-        "Map and story (HTML)",
-        data=partial(standalone_html, story, timeline, data.places),
-        file_name="syria-bases-story.html",
-        mime="text/html",
-        on_click="ignore",
-        key="download-html",
-    )
-    st.download_button(
-        "Events table (CSV)",
-        data=partial(to_csv, story),
-        file_name="syria-bases-events.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="download-csv",
-    )
+    filtered_downloads(data)
 
 map_column, card_column = st.columns([1, 1], gap="medium")
 with map_column:

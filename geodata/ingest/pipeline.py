@@ -227,6 +227,9 @@ def render_events(key: str, proposal: Proposal, new_places: dict[str, str]) -> s
             "Review each: fix kind, date and places, write the summary, then delete draft = true."
         )
     )
+    document.add(tomlkit.comment("Places the article names (each event lists those it is about):"))
+    for line in proposal.place_lines():
+        document.add(tomlkit.comment(f"  {line}"))
     events = tomlkit.aot()
     for event in proposal.events:
         events.append(_event_table(key, event, new_places))
