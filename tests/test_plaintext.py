@@ -53,3 +53,13 @@ def test_statement_cards_isolate_each_data_text(tmp_path: Path):
     assert f"<bdi>{RLO}The spokesman</bdi>" in card
     assert f"Note: <bdi>{RLO}note</bdi>" in card
     assert "<blockquote>“<bdi>There are no final decisions,</bdi>”</blockquote>" in card
+
+
+def test_presenter_cards_isolate_the_summary_speaker_and_quote(tmp_path: Path):
+    from dashboard.cards import presenter_card
+
+    story = read_story(write_story(tmp_path / "articles")).story
+    event = next(e for e in story.events if e.id == "no-decision")
+    card = str(presenter_card(replace(event, actor=f"{RLO}The spokesman"), story, quote="q"))
+    assert f"<bdi>{RLO}The spokesman, Kremlin spokesman</bdi>" in card
+    assert '<div class="summary" dir="auto">' in card and "<blockquote><bdi>" in card
