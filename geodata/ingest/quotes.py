@@ -72,6 +72,15 @@ _QUOTED_AS = (
     rf"quoted\s+(?:{_PRONOUN_OBJECT}|(?P<role>{_SAID_ROLE}){_PERSON}|"
     r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?))\s+as\s+saying"
 )
+# Whose post, statement or remarks: 'according to the spokesman's post on X' (or Peskov's).
+_OWNER = rf"(?:{_PERSON}|(?P<the>the\s+[a-z][\w-]*))(?=['’])"
+_HEAD_WORD = re.compile(_HEADS, re.IGNORECASE)
+# A participle carries the speaker of the quote before it on to the next one in the
+# sentence: '"...," adding that "..."', 'said the movement "...", noting "..."'.
+_CONTINUES = re.compile(
+    r"^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
+    r"[^\"“”«»]{0,100}?[:,]?\s*$"
+)
 # After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
 _AFTER = (
     re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTING}"),
@@ -85,12 +94,19 @@ _AFTER = (
     re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
     re.compile(rf"^[\s,]*according\s+to\s+(?P<role>{_ROLE_WORDS}){_PERSON}", re.IGNORECASE),
     re.compile(rf"^[\s,]*according\s+to\s+{_NP}", re.IGNORECASE),
+    # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
+    re.compile(
+        rf"^[\s,]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_HEADS}),\s+{_PERSON}\s*(?:,|\.|$)"
+    ),
+    re.compile(rf"^[\s,]*according\s+to\s+{_OWNER}['’]s?\s"),
     # ', the coordination said': a definite description, resolved to whom it names.
     re.compile(rf"^[\s,]*(?P<the>the\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]+){_ADVERB}\s+{_SAY}\b"),
 )
 # Before the quote: 'Peskov said: "...', 'the ministry said, describing it as a "...'
 _BEFORE = (
-    re.compile(rf"\b{_QUOTED_AS}[:,]?\s*(?:that\s+)?$"),
+    # 'SANA quoted an unnamed official as saying that after ..., people fled "in what ..."'
+    re.compile(rf"\b{_QUOTED_AS}\b[^\"“”«»]{{0,240}}?$"),
+    re.compile(rf"^[Aa]ccording\s+to\s+{_OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
     re.compile(
         rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"
     ),
@@ -185,16 +201,21 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
     for sentence in sentences:
         _learn_names(sentence.text, people)
         attributed = False
+        plain = _unmark_short_quotes(sentence.text)
+        previous: tuple[tuple[str, str | None], int] | None = None
         for match in _QUOTED.finditer(sentence.text):
             group = "words" if match.group("words") is not None else "single"
             words = match.group(group).strip().rstrip(",").strip()
             if len(words.split()) < 3:
                 continue
-            speaker = _speaker(sentence.text, match, people)
+            speaker = _speaker(plain, match, people)
+            if speaker is None and previous and _CONTINUES.match(plain[previous[1] : match.start()]):
+                speaker = previous[0]
             if speaker is None and _whole_sentence(sentence.text, match) and people.last:
                 speaker = people.last, people.roles.get(people.last)
             if speaker is None:
                 continue
+            previous = speaker, match.end()
             name, role = speaker
             people.last = name
             attributed = True
@@ -203,6 +224,21 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
         if not attributed:
             people.last = people.named or (None if _QUOTED.search(sentence.text) else people.last)
     return quotes
+
+
+def _unmark_short_quotes(text: str) -> str:
+    """The text with the marks of one- and two-word quotes blanked: 'caused "severe damage"
+    and put it "at risk"' reads on as one clause to whoever said it."""
+
+    def blank(match: re.Match[str]) -> str:
+        words = match.group("words") or match.group("single") or ""
+        if len(words.split()) >= 3:
+            return match.group(0)
+        marks = match.group(0)
+        closed = len(marks) >= 2 and marks[-1] in "\"”»“’"
+        return " " + (marks[1:-1] + " " if closed else marks[1:])
+
+    return _QUOTED.sub(blank, text)
 
 
 def _whole_sentence(text: str, match: re.Match[str]) -> bool:
@@ -226,7 +262,8 @@ def _learn_names(text: str, people: _People) -> None:
     speaking = [(m.start(), m.group("name")) for m in _SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in _SAID_NAME.finditer(text)]
     for _, name in sorted(speaking):
-        if name.split()[0] not in _NOT_NAMES:
+        # 'reiterated the Houthis’ stance': a possessive is not who speaks.
+        if name.split()[0] not in _NOT_NAMES and not name.endswith(("’", "'")):
             people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
 
 
@@ -257,7 +294,11 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
     if groups.get("the"):
-        return people.described(groups["the"])
+        phrase = groups["the"]
+        known = people.described(phrase)
+        if known is None and _HEAD_WORD.fullmatch(phrase.split()[-1]):
+            return people.body(phrase)
+        return known
     name = groups.get("name")
     role = groups.get("role")
     if name is not None:
