@@ -20,7 +20,7 @@ _SAY = (
     r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
     r"concluded|acknowledged|admitted|claimed|confirmed|denied|urged|described|called|"
     r"reported|reports|quoted|posted|tweeted|pledged|vowed|promised|asserted|affirmed|"
-    r"reiterated|saying|telling|adding|noting|stressing|warning|describing|calling)"
+    r"reiterated|repeated|saying|telling|adding|noting|stressing|warning|describing|calling)"
 )
 _ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)-?[A-Z]?[\w'’-]*)"
@@ -43,13 +43,20 @@ _SAID_ROLE = rf"(?:(?:[A-Z][\w'’.-]*|{_TITLE_VOCABULARY}),?\s+){{0,6}}?"
 _PRONOUN = r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)"
 _PRONOUN_OBJECT = r"(?P<pronoun>him|her|them)"
 # Who speaks without a name: institutions, unnamed officials and sources, documents.
+# Nouns that end the name of an institution ('Union of Relief Committees', 'the company').
+_BODY_WORDS = (
+    r"(?:compan(?:y|ies)|group|union|committees?|councils?|organi[sz]ation|movement|party|"
+    r"coalition|authority|commission|court|bank|fund|firm|operator|institute|network|"
+    r"front|directorate|coordination|monitor|ministry|agency|observatory|command)"
+)
 _HEADS = (
     r"(?:officials?|sources?|spokes(?:man|woman|person)|ministry|statement|document|army|"
     r"military|government|authorities|agency|forces|member|commander|activist|witness|"
     r"residents?|diplomats?|observatory|presidency|embassy|office|council|committee|command|"
     r"police|media|intelligence|correspondent|analysts?|experts?|Kremlin|department|service|"
     r"administration|minister|president|envoy|ambassador|leader|secretary|chief|director|"
-    r"governor|mayor|employee|person|representative|spokes(?:man|woman|person)|[A-Z]{2,6})"
+    r"governor|mayor|employee|person|representative|spokes(?:man|woman|person)|"
+    rf"{_BODY_WORDS}|[A-Z]{{2,6}})"
 )
 _NP = (
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){{0,6}}?\s+{_HEADS}"
@@ -74,11 +81,15 @@ _QUOTED_AS = (
 )
 # Whose post, statement or remarks: 'according to the spokesman's post on X' (or Peskov's).
 _OWNER = rf"(?:{_PERSON}|(?P<the>the\s+[a-z][\w-]*))(?=['’])"
-_HEAD_WORD = re.compile(_HEADS, re.IGNORECASE)
+_HEAD_WORD = re.compile(_HEADS)
+# An institution's name as the text first gives it: 'The Union of Relief Committees in Idlib'.
+_BODY_NAME = re.compile(
+    r"\b(?P<body>[A-Z][\w'’-]+(?:\s+(?:of|for|and|the)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*)"
+)
 # A participle carries the speaker of the quote before it on to the next one in the
 # sentence: '"...," adding that "..."', 'said the movement "...", noting "..."'.
 _CONTINUES = re.compile(
-    r"^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
+    r"^\s*$|^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
     r"[^\"“”«»]{0,100}?[:,]?\s*$"
 )
 # After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
@@ -209,7 +220,8 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
             if len(words.split()) < 3:
                 continue
             speaker = _speaker(plain, match, people)
-            if speaker is None and previous and _CONTINUES.match(plain[previous[1] : match.start()]):
+            between = plain[previous[1] : match.start()] if previous else ""
+            if speaker is None and previous and _CONTINUES.match(between):
                 speaker = previous[0]
             if speaker is None and _whole_sentence(sentence.text, match) and people.last:
                 speaker = people.last, people.roles.get(people.last)
@@ -235,7 +247,7 @@ def _unmark_short_quotes(text: str) -> str:
         if len(words.split()) >= 3:
             return match.group(0)
         marks = match.group(0)
-        closed = len(marks) >= 2 and marks[-1] in "\"”»“’"
+        closed = len(marks) >= 2 and marks[-1] in '"”»“’'
         return " " + (marks[1:-1] + " " if closed else marks[1:])
 
     return _QUOTED.sub(blank, text)
@@ -253,7 +265,12 @@ def _learn_names(text: str, people: _People) -> None:
         name = match.group("name")
         role = _clean_role(_role_before(text, match.start("name")))
         if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES and role:
-            people.resolve(name, role)
+            # 'Aid chief Sara Holm visited the camp': she is who 'she said' will mean.
+            people.named, _ = people.resolve(name, role)
+    for match in _BODY_NAME.finditer(text):
+        words = match.group("body").casefold().split()
+        if len(words) >= 2 and re.fullmatch(_BODY_WORDS, words[-1]):
+            people.body(match.group("body"))
     appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
     for match in re.finditer(appositive, text):
         name = match.group("name")
