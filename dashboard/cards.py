@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from dashboard.plaintext import isolated
 from dashboard.render import render
 from dashboard.view import Stop, stop_until
 from geodata import Article, Event, EventKind, Place, Story
@@ -26,6 +27,7 @@ KIND_LABELS = {
 }
 # What the number on a marker means, in words a reader gets without a legend lesson.
 NUMBER_KEY = "The number on each place = events and statements reported there so far."
+UNNAMED = "A news article"  # a source whose text names no outlet
 APP_LINKS = "articles?"  # the app's articles page
 EXPORT_LINKS = "#"  # the exported file shows the article in its own panel
 
@@ -41,16 +43,22 @@ def count_words(count: int) -> str:
 
 def place_heading(place: Place, count: int, stop: Stop) -> str:
     """'Damascus: 3 events up to 8 December 2024', '… by 9 December 2024', '… up to the
-    period between March and December 2025 (approximate)'."""
-    return f"{place.name}: {count_words(count)} {stop_until(stop)}"
+    period between March and December 2025 (approximate)'; the name isolated in its own
+    writing direction (plain text, for headings and the export's textContent)."""
+    return f"{isolated(place.name)}: {count_words(count)} {stop_until(stop)}"
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the quote marks around it, if it has some: the card adds its own."""
+    inner = text.strip()
+    if len(inner) > 1 and inner[0] in _QUOTE_MARKS and inner[-1] in _QUOTE_MARKS:
+        inner = inner[1:-1].strip()
+    return inner
 
 
 def quoted(text: str) -> str:
     """``text`` between curly quotes, once: marks already around it are not doubled."""
-    inner = text.strip()
-    if len(inner) > 1 and inner[0] in _QUOTE_MARKS and inner[-1] in _QUOTE_MARKS:
-        inner = inner[1:-1].strip()
-    return f"“{inner}”"
+    return f"“{unquoted(text)}”"
 
 
 def outlet_name(article: Article) -> str | None:
@@ -60,7 +68,7 @@ def outlet_name(article: Article) -> str | None:
 
 def source_name(article: Article) -> str:
     """'TASS, “Headline”, 16 December 2024'; 'A news article, “…”, …' when no outlet is named."""
-    outlet = outlet_name(article) or "A news article"
+    outlet = outlet_name(article) or UNNAMED
     return f"{outlet}, {quoted(article.headline)}, {article.published.label}"
 
 
@@ -75,8 +83,8 @@ def reader_note(note: str, story: Story) -> str:
     return _ID.sub(named, note)
 
 
-def place_names(event: Event, story: Story) -> str:
-    return ", ".join(story.places[p].name for p in event.places if p in story.places)
+def place_names(event: Event, story: Story) -> list[str]:
+    return [story.places[p].name for p in event.places if p in story.places]
 
 
 def article_link(article_id: str, event_id: str | None = None, base: str = APP_LINKS) -> str:
@@ -100,9 +108,11 @@ def event_card(event: Event, story: Story, links: str = APP_LINKS) -> Markup:
             {
                 "article": article.id,
                 "href": article_link(article.id, event.id, links),
-                "name": source_name(article),
+                "outlet": outlet_name(article) or UNNAMED,
+                "headline": unquoted(article.headline),
+                "published": article.published.label,
                 "sentence": source.sentence,
-                "quote": quoted(source.quote) if differs and source.quote else None,
+                "quote": unquoted(source.quote) if differs and source.quote else None,
                 "note": reader_note(source.note, story) if source.note else None,
             }
         )
@@ -116,7 +126,7 @@ def event_card(event: Event, story: Story, links: str = APP_LINKS) -> Markup:
         summary=event.summary,
         speaker=event.speaker,
         speaker_verb="Said by" if event.kind is EventKind.STATEMENT else "Who",
-        quote=quoted(event.quote) if event.quote else None,
+        quote=unquoted(event.quote) if event.quote else None,
         places=place_names(event, story),
         note=reader_note(event.note, story) if event.note else None,
         sources=sources,

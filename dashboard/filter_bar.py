@@ -52,18 +52,21 @@ def _known(facets: dict[str, list[Facet]]) -> dict[str, set[str]]:
 def current_filter(facets: dict[str, list[Facet]]) -> Filter:
     """The reader's filter: the widgets' values, or on arrival the URL's (unknowns dropped)."""
     state = st.session_state
+    known = _known(facets)
     if KEYS["q"] not in state:  # first visit, or back from another page
-        known = _known(facets)
         # A link's filter (a shared URL, "see on the map") wins over the one left on this page.
         in_url = {key: st.query_params.get_all(key) for key in QUERY_KEYS}
-        kept = state.get("filter")
-        if any(in_url.values()) or not isinstance(kept, Filter):
-            kept = Filter.from_query(in_url)
-        asked = kept
+        asked = state.get("filter")
+        if any(in_url.values()) or not isinstance(asked, Filter):
+            asked = Filter.from_query(in_url)
         query = asked.to_query()
         for key in QUERY_KEYS[:-1]:
-            state[KEYS[key]] = [value for value in query.get(key, []) if value in known[key]]
+            state[KEYS[key]] = query.get(key, [])
         state[KEYS["q"]] = asked.text
+    for key in QUERY_KEYS[:-1]:  # a value the articles do not have (any more) is dropped
+        kept_values = [value for value in state[KEYS[key]] if value in known[key]]
+        if kept_values != state[KEYS[key]]:
+            state[KEYS[key]] = kept_values
     wanted = Filter.of(
         kinds=state[KEYS["kind"]],
         actors=state[KEYS["actor"]],

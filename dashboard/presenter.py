@@ -52,7 +52,7 @@ def _frame_height(event: Event, story: Story, continued: bool) -> int:
         height = _height(event.summary, SUMMARY) + 16
         if event.speaker:
             height += _height(event.speaker, SPEAKER)
-    height += _height("Where: " + place_names(event, story), META)
+    height += _height("Where: " + ", ".join(place_names(event, story)), META)
     return height + _height(card_meta(event, story), META)
 
 

@@ -208,3 +208,15 @@ def test_story_mode_downloads_say_they_are_filtered_as_on_the_map(monkeypatch, f
     notes = [c.value.replace("\\", "") for c in at.caption if "Filtered" in c.value]
     assert notes == ["Filtered: Kind: statement (1 of 5 events), as set on the map page."]
     assert [b.key for b in at.get("download_button")] == ["download-html", "download-csv"]
+
+
+def test_a_filter_value_the_changed_articles_no_longer_have_is_dropped(monkeypatch, folder):
+    at = open_page(monkeypatch, folder, {"actor": "The spokesman", "kind": "statement"})
+    assert cards(at) == ["no-decision"]
+    events = folder / "wire-2024-12-16.events.toml"
+    events.write_text(events.read_text().replace('"The spokesman"', '"Dmitry Peskov"'))
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="filter-actor").value == []
+    assert query(at) == {"date": "2024-12-16", "kind": "statement"}
+    assert cards(at) == ["no-decision"]

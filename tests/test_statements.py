@@ -83,8 +83,9 @@ def test_differing_wordings_are_found(event_id, differs):
         ("2024-12-09/2024-12-12", "approximate: some day in this span"),
         ("2025-01", "month only"),
         ("1971", "year only"),
+        ("..2024-12-09", "not dated in the article: on or before this day"),
     ],
-    ids=["day", "range", "month", "year"],
+    ids=["day", "range", "month", "year", "on-or-before"],
 )
 def test_date_precision_in_words(code, words):
     from geodata.dates import StoryDate
