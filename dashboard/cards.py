@@ -74,7 +74,10 @@ def source_name(article: Article) -> str:
 
 def reader_note(note: str, story: Story) -> str:
     """A note as readers see it: an event named by its id is named by its summary instead."""
-    summaries = {event.id: event.summary.rstrip(". ") for event in story.events}
+    named_ids = set(_ID.findall(note))
+    if not named_ids:
+        return note
+    summaries = {e.id: e.summary.rstrip(". ") for e in story.events if e.id in named_ids}
 
     def named(match: re.Match[str]) -> str:
         summary = summaries.get(match.group(0))
