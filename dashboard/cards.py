@@ -27,7 +27,6 @@ KIND_LABELS = {
 }
 # What the number on a marker means, in words a reader gets without a legend lesson.
 NUMBER_KEY = "The number on each place = events and statements reported there so far."
-UNNAMED = "A news article"  # a source whose text names no outlet
 APP_LINKS = "articles?"  # the app's articles page
 EXPORT_LINKS = "#"  # the exported file shows the article in its own panel
 
@@ -49,7 +48,7 @@ def place_heading(place: Place, count: int, stop: Stop) -> str:
 
 
 def unquoted(text: str) -> str:
-    """``text`` without the quote marks around it, if it has some: the card adds its own."""
+    """``text`` without the quotation marks around it, if it has them."""
     inner = text.strip()
     if len(inner) > 1 and inner[0] in _QUOTE_MARKS and inner[-1] in _QUOTE_MARKS:
         inner = inner[1:-1].strip()
@@ -68,7 +67,7 @@ def outlet_name(article: Article) -> str | None:
 
 def source_name(article: Article) -> str:
     """'TASS, “Headline”, 16 December 2024'; 'A news article, “…”, …' when no outlet is named."""
-    outlet = outlet_name(article) or UNNAMED
+    outlet = outlet_name(article) or "A news article"
     return f"{outlet}, {quoted(article.headline)}, {article.published.label}"
 
 
@@ -111,7 +110,7 @@ def event_card(event: Event, story: Story, links: str = APP_LINKS) -> Markup:
             {
                 "article": article.id,
                 "href": article_link(article.id, event.id, links),
-                "outlet": outlet_name(article) or UNNAMED,
+                "outlet": outlet_name(article) or "A news article",
                 "headline": unquoted(article.headline),
                 "published": article.published.label,
                 "sentence": source.sentence,

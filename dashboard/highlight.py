@@ -28,12 +28,11 @@ class Segment:
 def highlighted_article(article: Article, story: Story, focus: str | None = None) -> Markup:
     """The article text as safe HTML, with each annotated sentence and quote marked.
 
-    The sentences of the event ``focus`` are outlined. Works on the spans' boundaries, not
-    character by character, so a long article (up to the 1 MB limit) costs time and memory
-    in proportion to its text, not many times it.
+    The sentences of the event ``focus`` are outlined.
     """
     text = SearchableText.of(article.body)
-    sentences: list[tuple[int, int, str]] = []
+    # Spans, not per-character marks: memory grows with the annotations, not the text.
+    cited: list[tuple[int, int, str]] = []
     quotes: list[tuple[int, int]] = []
     for event in story.events:
         for source in event.sources:
@@ -41,31 +40,24 @@ def highlighted_article(article: Article, story: Story, focus: str | None = None
                 continue
             span = text.span(source.sentence)
             if span is not None:
-                sentences.append((*span, event.id))
+                cited.append((span[0], span[1], event.id))
             quote = text.span(source.quote) if source.quote else None
             if quote is not None:
                 quotes.append(quote)
     cuts = sorted(
-        {0, len(article.body), *(c for s in sentences for c in s[:2])}
-        | {c for q in quotes for c in q}
+        {0, len(article.body)}
+        | {i for start, end, _ in cited for i in (start, end)}
+        | {i for span in quotes for i in span}
     )
     segments: list[Segment] = []
-
-    def add(start: int, end: int, events: frozenset[str], quoted: bool) -> None:
-        lines = tuple(article.body[start:end].split("\n"))
-        segments.append(Segment(lines, " ".join(sorted(events)), quoted, focus in events))
-
-    pending: tuple[int, frozenset[str], bool] | None = None  # start and state of a run
-    for start in cuts[:-1]:
-        state = (
-            frozenset(e for s, t, e in sentences if s <= start < t),
-            any(s <= start < t for s, t in quotes),
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        events = {event_id for s, e, event_id in cited if s <= start and end <= e}
+        segments.append(
+            Segment(
+                tuple(article.body[start:end].split("\n")),
+                " ".join(sorted(events)),
+                any(s <= start and end <= e for s, e in quotes),
+                focus in events,
+            )
         )
-        if pending is not None and (pending[1], pending[2]) != state:
-            add(pending[0], start, pending[1], pending[2])
-            pending = None
-        if pending is None:
-            pending = (start, *state)
-    if pending is not None:
-        add(pending[0], len(article.body), pending[1], pending[2])
     return render("article.html", segments=segments)

@@ -2,6 +2,8 @@
 
 Every template in dashboard/templates/ escapes what it is given unless it is ``Markup``
 made by another template, so article text (untrusted) can never become markup by mistake.
+Data text inside a line goes through the ``bdi`` filter: isolated in its own writing
+direction, so direction controls (U+202E...) in it cannot reorder the rest of the line.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ _ENVIRONMENT = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
+
+
+def _bdi(text: object) -> Markup:
+    """``text`` escaped and isolated: ``<bdi>text</bdi>``."""
+    return Markup("<bdi>{}</bdi>").format(text)
+
+
+_ENVIRONMENT.filters["bdi"] = _bdi
 
 
 def render(template: str, **context: Any) -> Markup:
