@@ -130,7 +130,11 @@ def title_screen(title: str, stops: list[Stop], story: Story, events: list[Event
         "title_screen.html",
         title=title,
         span=span,
-        background=stops[0].label if stops and stops[0].when is None else None,
+        look_back=(
+            min(e.when.start.year for e in stops[0].events)
+            if stops and stops[0].when is None and stops[0].events
+            else None
+        ),
         events=len(events),
         articles=len(articles),
         outlets=outlets,
