@@ -175,6 +175,18 @@ def presenter_card(
     )
 
 
+def places_caption(stop: Stop | None) -> str:
+    """'Places at 8 December 2024', 'Places between March and December 2025 (approximate)',
+    'Places by 9 December 2024', 'Places before the story (1971–2024)'."""
+    if stop is None:
+        return "Places at the start of the story"
+    if stop.when is None:
+        return f"Places before the story{stop.label.removeprefix('Background')}"
+    if stop.label.startswith(("between ", "from ", "by ")):
+        return f"Places {stop.label}"
+    return f"Places at {stop.label}"
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRow:
     """One line of the places table."""
@@ -191,11 +203,12 @@ def places_table(
     places: list[Place],
     counts: Mapping[str, int],
     new: Collection[str],
-    label: str,
+    caption: str,
     buttons: bool = False,
     table_id: str | None = None,
 ) -> Markup:
-    """'Places at <date>': place, kind, count and whether it is new, for screen readers too."""
+    """'Places at <date>' (``caption``, see ``places_caption``): place, kind, count and
+    whether it is new on that date; the map in words, for screen readers too."""
     rows = [
         PlaceRow(
             place.id,
@@ -207,7 +220,7 @@ def places_table(
         )
         for place in sorted(places, key=lambda p: (p.name.casefold(), p.id))
     ]
-    return render("places_table.html", caption=f"Places at {label}", rows=rows, table_id=table_id)
+    return render("places_table.html", caption=caption, rows=rows, table_id=table_id)
 
 
 def legend(items: list[tuple[str, str, str]], key: str | None = NUMBER_KEY) -> Markup:
