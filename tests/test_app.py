@@ -178,7 +178,7 @@ def test_no_story_shows_a_notice_not_a_traceback(monkeypatch, tmp_path, state):
         folder.mkdir()
     at = run(monkeypatch, folder)
     [info] = at.info
-    assert "no events" in info.value
+    assert info.value.startswith("There are no events to show yet.")
     assert len(at.warning) == 1  # the missing folder or places.toml is named
     assert headings(at, 3) == [] and at.button.len == 0
 
