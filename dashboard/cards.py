@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from dashboard.plaintext import isolated
 from dashboard.render import render
 from dashboard.view import Stop, stop_until
 from geodata import Article, Event, EventKind, Place, Story
@@ -42,7 +43,7 @@ def count_words(count: int) -> str:
 def place_heading(place: Place, count: int, stop: Stop) -> str:
     """'Damascus: 3 events up to 8 December 2024', '… by 9 December 2024', '… up to the
     period between March and December 2025 (approximate)'."""
-    return f"{place.name}: {count_words(count)} {stop_until(stop)}"
+    return f"{isolated(place.name)}: {count_words(count)} {stop_until(stop)}"
 
 
 def unquoted(text: str) -> str:
