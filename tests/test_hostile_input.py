@@ -177,7 +177,7 @@ SPECIAL = [
     pytest.param(
         "dev-zero", "z.txt", "is a link to '/dev/zero', outside the folder", id="dev-zero"
     ),
-    pytest.param("outside", "o.txt", "is a link to '/", id="link-out"),
+    pytest.param("outside", "o.txt", "is a link to '{secret}', outside the folder", id="link-out"),
     pytest.param("folder", "d.events.toml", "is a folder, not a file", id="folder"),
 ]
 
@@ -199,8 +199,7 @@ def test_special_files_are_problems_not_read(tmp_path, kind, name, message):
     done = check(folder)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
-    assert f"{name}: {message}" in done.stdout
-    assert kind not in ("dev-zero", "outside") or "outside the folder" in done.stdout
+    assert f"{name}: {message.format(secret=tmp_path / 'secret.txt')}" in done.stdout
     assert "Fix:" in done.stdout.split(name, 1)[1].splitlines()[0]
     assert "3 valid events" in done.stdout
 

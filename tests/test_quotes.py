@@ -200,3 +200,16 @@ def test_each_rule_gives_the_speaker(text: str, expected: list[tuple[str, str]])
 
 def test_a_pronoun_with_no_one_named_before_gives_no_speaker() -> None:
     assert find_quotes(split_sentences('"The bridge is closed to all traffic," he said.')) == []
+
+
+def test_quotes_with_speaker_role_and_he_added() -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke on Monday.\n"
+        '"There is no decision yet," Peskov said. "We are in contact," he added.\n'
+        'The word "transition" was used.\n'
+    )
+    quotes = find_quotes(split_sentences(text))
+    assert [(q.text, q.speaker, q.role) for q in quotes] == [
+        ("There is no decision yet", "Dmitry Peskov", "Kremlin spokesman"),
+        ("We are in contact", "Dmitry Peskov", "Kremlin spokesman"),
+    ]

@@ -250,9 +250,8 @@ def test_a_source_without_a_named_outlet_reads_naturally():
 def test_notes_name_events_by_their_summary_not_their_id(story):
     event = next(e for e in story.events if e.id == "no-decision")
     note = reader_note("Said after the event damascus-entered; see also not-an-event.", story)
-    assert "damascus-entered" not in note
-    assert "“Fighters entered Damascus”" in note or "entered Damascus" in note
-    assert "not-an-event" in note  # only real event ids are replaced
+    # Only real event ids are replaced.
+    assert note == "Said after the event “Fighters entered Damascus”; see also not-an-event."
     assert event.id == "no-decision"
 
 
