@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.maps import map_places
 from geodata import DEFAULT_FOLDER, Place, Reading, Timeline, read_story
 from geodata.timeline import story_timeline
 
@@ -17,7 +18,8 @@ ARTICLES_ENV = "STORY_ARTICLES_DIR"
 
 @dataclass(frozen=True, slots=True)
 class StoryData:
-    """The reading of the folder, its timeline, and the places that have events."""
+    """The reading of the folder, its timeline, and the places on the map: those that have
+    events, then the brief's reference places (dashboard.maps.BRIEF_PLACES)."""
 
     folder: Path
     reading: Reading
@@ -47,7 +49,7 @@ def _stamp(folder: Path) -> str:
 def _load(folder: str, stamp: str) -> StoryData:
     reading = read_story(Path(folder))
     timeline, places = story_timeline(reading.story)
-    return StoryData(Path(folder), reading, timeline, places)
+    return StoryData(Path(folder), reading, timeline, map_places(reading.story, places))
 
 
 def story_data() -> StoryData:

