@@ -25,6 +25,7 @@ PILL_HEIGHT = 26
 ON_POINT = (-14, -PILL_HEIGHT // 2)  # the pill's symbol centred on the point
 GAPS = (6, 22, 40)  # rings of candidate spots, pixels between point and pill
 MAX_GAP = GAPS[-1]
+MAX_DISTANCE = math.ceil(MAX_GAP * math.sqrt(2))  # farthest a pill gets from its point
 PIN = 5  # half the size of the point drawn under an offset label
 CROWDED = 60  # beyond this many places, low zooms skip the search (all pile up anyway)
 CELL = 64  # grid cell of the collision index, pixels

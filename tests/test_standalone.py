@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import write_story
 
+from dashboard.maps import map_places
 from dashboard.standalone import main, script_json, standalone_html, story_payload, story_timeline
 from dashboard.view import slider_stops
 from geodata import DEFAULT_FOLDER, read_story
@@ -64,7 +65,7 @@ def test_the_data_has_the_app_s_stops_and_counts(real):
     assert [s["code"] for s in data["stops"]] == [s.code for s in stops]
     assert [s["events"] for s in data["stops"]] == [[e.id for e in s.events] for s in stops]
     assert data["counts"] == [dict(c) for c in timeline.counts]
-    assert {p["id"] for p in data["places"]} == {p.id for p in places}
+    assert {p["id"] for p in data["places"]} == {p.id for p in map_places(story, places)}
     assert data["basemap"]["type"] == "FeatureCollection"
 
 
