@@ -105,7 +105,7 @@ MARKER_CSS = f"""
 .map-label.country {{ font-size: 15px; font-weight: 600; letter-spacing: .08em;
   text-transform: uppercase; color: #4a4540; }}
 .map-label.sea {{ font-size: 15px; font-style: italic; letter-spacing: .06em; color: #24536f;
-  text-shadow: none; }}
+  text-shadow: none; white-space: normal; width: 7.5em; text-align: center; }}
 .map-label.governorate {{ font-size: 12px; font-style: italic; color: #6b624c; }}
 .map-label.city {{ font-size: 13px; color: #222; transform: translate(-4px, -50%);
   padding-left: 11px; }}
@@ -120,6 +120,8 @@ MARKER_CSS = f"""
 .map-label:not(.city).right {{ transform: translate(10%, -50%); }}
 .map-label:not(.city).above {{ transform: translate(-50%, -160%); }}
 .map-label:not(.city).below {{ transform: translate(-50%, 60%); }}
+.map-label:not(.city).far-above {{ transform: translate(-50%, -260%); }}
+.map-label:not(.city).far-below {{ transform: translate(-50%, 160%); }}
 .map-label.city::before {{ content: ""; position: absolute; left: 0; top: 50%; width: 7px;
   height: 7px; margin-top: -4px; border-radius: 4px; background: #fff;
   border: 1.5px solid #555; box-sizing: border-box; }}
@@ -247,7 +249,7 @@ def base_map(
     fmap.default_js = assets.js
     fmap.default_css = assets.css
     # The padding keeps room for the labels; a phone-wide map opens one zoom out.
-    fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])], padding=(30, 30))
+    fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])], padding=(50, 10))
     fmap.get_root().header.add_child(folium.Element(MARKER_CSS))
     Basemap(assets.base, under_tiles=online_tiles, count_key=count_key).add_to(fmap)
     if online_tiles:

@@ -231,8 +231,9 @@ def gazetteer() -> list[Place]:
 def test_no_two_labels_overlap_and_none_covers_another_point(gazetteer, zoom):
     spots = layout(gazetteer, zoom)
     assert set(spots) == {p.id for p in gazetteer}
-    boxes = {p.id: box(p, (spots[p.id].dx, spots[p.id].dy), zoom, spots[p.id].compact)
-             for p in gazetteer}
+    boxes = {
+        p.id: box(p, (spots[p.id].dx, spots[p.id].dy), zoom, spots[p.id].compact) for p in gazetteer
+    }
     clashes = [(a, b) for a, b in itertools.combinations(boxes, 2) if overlap(boxes[a], boxes[b])]
     assert clashes == []
     for place in gazetteer:
@@ -240,7 +241,9 @@ def test_no_two_labels_overlap_and_none_covers_another_point(gazetteer, zoom):
             if other.id != place.id:
                 x, y = pixels(other.latlon, zoom)
                 assert not overlap(boxes[place.id], (x - PIN, y - PIN, x + PIN, y + PIN)), (
-                    place.id, other.id)
+                    place.id,
+                    other.id,
+                )
 
 
 @pytest.mark.parametrize("zoom", ZOOMS)

@@ -110,7 +110,28 @@ def country_labels(region: list[dict[str, Any]], world: list[dict[str, Any]]) ->
             continue
         lat, lon = label_point(geom)
         labels.append([name, "country", lat, lon, 6, 12, 0])
+        if geom.area > SMALL_COUNTRY:
+            labels += [[name, "country", *spot, 6, 12, 4] for spot in alternatives(geom, lat, lon)]
     return labels
+
+
+def alternatives(geom: Any, lat: float, lon: float) -> list[tuple[float, float]]:
+    """Second-best spots for a large country's name, used where markers cover the best one:
+    the pole of inaccessibility of each half of the country (east, west, north, south of
+    the best spot). The map shows one label per name."""
+    west, south, east, north = geom.bounds
+    halves = [
+        box(lon, south, east, north),
+        box(west, south, lon, north),
+        box(west, lat, east, north),
+        box(west, south, east, lat),
+    ]
+    spots = []
+    for half in halves:
+        part = geom.intersection(half)
+        if not part.is_empty and _largest(part).area > 0.5:
+            spots.append(label_point(part))
+    return spots
 
 
 def sea_labels(land: list[dict[str, Any]]) -> list[list[Any]]:

@@ -8,7 +8,7 @@
   var LOW = 4, HIGH = 9; // the zooms with their own label spots (dashboard/placement.py)
   // Where a name may sit when its own spot is taken: a city's beside its dot, another name
   // shifted by about its own size, so it stays on what it names.
-  var SIDES = ["", "left", "above", "below", "right"];
+  var SIDES = ["", "left", "above", "below", "right", "far-above", "far-below"];
 
   function load(source) {
     if (typeof source !== "string") return Promise.resolve(source);
@@ -68,12 +68,21 @@
     this.update = function () {
       var zoom = map.getZoom(), view = map.getBounds().pad(0.1);
       var origin = map.getContainer().getBoundingClientRect();
-      function box(element, margin) {
-        var r = element.getBoundingClientRect();
-        return [r.left - origin.left - margin, r.top - origin.top - margin,
-                r.right - origin.left + margin, r.bottom - origin.top + margin];
-      }
       var size = map.getSize();
+      // Boxes in the map's container pixels, measured against the element's own anchor
+      // (a marker's 0x0 icon sits on its point): right even while the map pane is moving.
+      function box(element, margin, anchor, latlng) {
+        var r = element.getBoundingClientRect(), x = 0, y = 0;
+        if (anchor) {
+          var a = anchor.getBoundingClientRect(), p = map.latLngToContainerPoint(latlng);
+          x = p.x - a.left;
+          y = p.y - a.top;
+        } else {
+          x = -origin.left;
+          y = -origin.top;
+        }
+        return [r.left + x - margin, r.top + y - margin, r.right + x + margin, r.bottom + y + margin];
+      }
       var taken = [], points = [];
       map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
         if (control.getClientRects().length) taken.push(box(control, 4));
@@ -81,7 +90,9 @@
       placeMarkers(map).forEach(function (place) {
         points.push(map.latLngToContainerPoint(place.marker.getLatLng()));
         place.root.querySelectorAll(".pill, .pin").forEach(function (part) {
-          if (part.getClientRects().length) taken.push(box(part, 3));
+          if (part.getClientRects().length) {
+            taken.push(box(part, 3, place.icon, place.marker.getLatLng()));
+          }
         });
       });
       var wanted = items.filter(function (item) {
@@ -104,21 +115,32 @@
       }
       // Measure every label first (one layout), then try other sides only for the names
       // that collide.
-      var boxes = wanted.map(function (item) { return box(item.span, 2); });
+      function labelBox(item) {
+        return box(item.span, 2, item.marker.getElement(), item.marker.getLatLng());
+      }
+      var boxes = wanted.map(labelBox);
+      var named = {}; // a name is shown once: a large country has spare spots for its name
       wanted.forEach(function (item, k) {
-        var b = boxes[k];
+        var b = boxes[k], name = item.label[1] + ":" + item.label[0];
+        if (named[name]) {
+          item.span.classList.add("hidden");
+          return;
+        }
+        var sides = item.label[1] === "city" ? SIDES.slice(0, 4) : SIDES;
         if (!fits(b)) {
-          SIDES.some(function (side, s) {
+          sides.some(function (side, s) {
             if (s > 0) {
-              if (SIDES[s - 1]) item.span.classList.remove(SIDES[s - 1]);
+              if (sides[s - 1]) item.span.classList.remove(sides[s - 1]);
               if (side) item.span.classList.add(side);
-              b = box(item.span, 2);
+              b = labelBox(item);
             }
             return fits(b);
-          }) || SIDES.forEach(function (side) { if (side) item.span.classList.remove(side); });
+          }) || sides.forEach(function (side) { if (side) item.span.classList.remove(side); });
         }
-        if (fits(b)) taken.push(b);
-        else item.span.classList.add("hidden");
+        if (fits(b)) {
+          taken.push(b);
+          named[name] = true;
+        } else item.span.classList.add("hidden");
       });
     };
   }
