@@ -271,7 +271,9 @@ def _spot_style(spots: dict[int, Spot]) -> str:
     parts = []
     for zoom, spot in spots.items():
         length, angle = spot.leader or (0, 0)
-        parts.append(f"--x{zoom}:{spot.dx}px;--y{zoom}:{spot.dy}px;--l{zoom}:{length}px;--a{zoom}:{angle}deg")
+        parts.append(
+            f"--x{zoom}:{spot.dx}px;--y{zoom}:{spot.dy}px;--l{zoom}:{length}px;--a{zoom}:{angle}deg"
+        )
     return ";".join(parts)
 
 

@@ -65,8 +65,10 @@ WORLD_CITY_BOX = (-10.0, 0.0, 60.0, 62.0)  # the far view: only the largest citi
 def _largest(geom: Any) -> Polygon:
     if isinstance(geom, Polygon):
         return geom
-    return max((g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon | MultiPolygon)),
-               key=lambda g: g.area)
+    return max(
+        (g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon | MultiPolygon)),
+        key=lambda g: g.area,
+    )
 
 
 def label_point(geom: Any) -> tuple[float, float]:

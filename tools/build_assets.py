@@ -284,9 +284,7 @@ def finish_polygons(polys, box=BBOX, decimals=DECIMALS):
         outer = finish_ring(rings[0], box=box, decimals=decimals)
         if outer is None:
             continue
-        holes = [
-            h for h in (finish_ring(r, True, box, decimals) for r in rings[1:]) if h
-        ]
+        holes = [h for h in (finish_ring(r, True, box, decimals) for r in rings[1:]) if h]
         out.append([outer] + holes)
     if not out:
         return None
@@ -389,7 +387,9 @@ def topo_features(topo, obj):
         if polys:
             coords = [[list(map(list, r)) for r in poly] for poly in polys]
             out.append(
-                feature({"type": "MultiPolygon", "coordinates": coords}, **(g.get("properties") or {}))
+                feature(
+                    {"type": "MultiPolygon", "coordinates": coords}, **(g.get("properties") or {})
+                )
             )
     return out
 

@@ -189,8 +189,10 @@ VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.map-label'))
     .filter(e => e.getClientRects().length && !e.classList.contains('hidden'))
     .map(e => e.textContent)"""
 # Pixels from each marker's point (its 0x0 icon) to the nearest edge of its pill.
-LABEL_GAPS = """() => Object.fromEntries(Array.from(document.querySelectorAll('.place-icon')).map(icon => {
-    const p = icon.getBoundingClientRect(), b = icon.querySelector('.pill').getBoundingClientRect();
+LABEL_GAPS = """() => Object.fromEntries(
+  Array.from(document.querySelectorAll('.place-icon')).map(icon => {
+    const p = icon.getBoundingClientRect();
+    const b = icon.querySelector('.pill').getBoundingClientRect();
     const dx = Math.max(b.left - p.left, 0, p.left - b.right);
     const dy = Math.max(b.top - p.top, 0, p.top - b.bottom);
     return [icon.querySelector('[data-place]').dataset.place, Math.hypot(dx, dy)];
