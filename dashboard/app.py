@@ -11,6 +11,7 @@ navigation = st.navigation(
     [
         st.Page("screens/story_map.py", title="Map and timeline", default=True),
         st.Page("screens/articles.py", title="Articles", url_path="articles"),
+        st.Page("screens/who_said_what.py", title="Who said what", url_path="who"),
         st.Page("screens/story_mode.py", title="Story mode", url_path="story"),
     ],
     position="top",

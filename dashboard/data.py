@@ -6,11 +6,14 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode
 
 import streamlit as st
 
+from dashboard.filtering import Narrowed, narrow
 from dashboard.maps import map_places
 from geodata import DEFAULT_FOLDER, Place, Reading, Timeline, read_story
+from geodata.filters import EventIndex, Filter
 from geodata.timeline import story_timeline
 
 ARTICLES_ENV = "STORY_ARTICLES_DIR"
@@ -25,6 +28,7 @@ class StoryData:
     reading: Reading
     timeline: Timeline
     places: list[Place]
+    stamp: str = ""
 
 
 def articles_folder() -> Path:
@@ -49,9 +53,36 @@ def _stamp(folder: Path) -> str:
 def _load(folder: str, stamp: str) -> StoryData:
     reading = read_story(Path(folder))
     timeline, places = story_timeline(reading.story)
-    return StoryData(Path(folder), reading, timeline, map_places(reading.story, places))
+    return StoryData(Path(folder), reading, timeline, map_places(reading.story, places), stamp)
 
 
 def story_data() -> StoryData:
     folder = articles_folder()
     return _load(str(folder), _stamp(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _index(folder: str, stamp: str) -> EventIndex:
+    data = _load(folder, stamp)
+    events = [event for events in data.timeline.by_stop for event in events]
+    return EventIndex(data.reading.story, events)
+
+
+def event_index(data: StoryData) -> EventIndex:
+    """The shown (non-draft) events ready for filtering and search, built once per reading."""
+    return _index(str(data.folder), data.stamp)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _narrowed(folder: str, stamp: str, query: str) -> Narrowed:
+    data = _load(folder, stamp)
+    wanted = Filter.from_query(parse_qs(query))
+    return narrow(_index(folder, stamp), data.places, wanted)
+
+
+def narrowed(data: StoryData, wanted: Filter) -> Narrowed:
+    """The story as ``wanted`` narrows it; remembered per filter, so a slider step costs nothing."""
+    if not wanted.active:
+        total = len(event_index(data).events)
+        return Narrowed(wanted, data.timeline, data.places, total, total)
+    return _narrowed(str(data.folder), data.stamp, urlencode(wanted.to_query(), doseq=True))

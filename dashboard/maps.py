@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import folium
+from branca.element import Figure
 from folium.template import Template
 
 from dashboard.placement import OPENING_ZOOM, ZOOMS, Spot, layout, layouts
@@ -218,7 +219,7 @@ class Basemap(folium.MacroElement):
     )
 
     def __init__(self, base: str, under_tiles: bool = False, count_key: bool = False) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca's MacroElement is untyped
         self._name = "Basemap"
         self.config = {
             "basemap": f"{base}/basemap.geojson",
@@ -250,7 +251,9 @@ def base_map(
     fmap.default_css = assets.css
     # The padding keeps room for the labels; a phone-wide map opens one zoom out.
     fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])], padding=(50, 10))
-    fmap.get_root().header.add_child(folium.Element(MARKER_CSS))
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(folium.Element(MARKER_CSS))
     Basemap(assets.base, under_tiles=online_tiles, count_key=count_key).add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)

@@ -22,6 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from dashboard.filtering import Selection, place_ids, select
 from dashboard.maps import (
     MARKER_CSS,
     STATIC_DIR,
@@ -33,9 +34,10 @@ from dashboard.maps import (
     map_places,
 )
 from dashboard.style import PAGE_CSS
-from dashboard.view import KIND_LABELS, slider_stops, stop_heading
+from dashboard.view import KIND_LABELS, slider_stops, stop_heading, stop_until
 from geodata import DEFAULT_FOLDER, EventKind, Place, Severity, Story, Timeline, read_story
 from geodata.export import to_csv
+from geodata.filters import EventIndex, Filter, FilterError
 from geodata.timeline import story_timeline
 
 TITLE = "Russia's military bases in Syria after the fall of Assad"
@@ -100,6 +102,7 @@ def story_payload(story: Story, timeline: Timeline, places: list[Place]) -> dict
                 "code": stop.code,
                 "label": stop.label,
                 "heading": stop_heading(stop),
+                "until": stop_until(stop),
                 "index": stop.index,
                 "events": [event.id for event in stop.events],
             }
@@ -179,6 +182,7 @@ def standalone_html(
     timeline: Timeline | None = None,
     places: list[Place] | None = None,
     made: date | None = None,
+    filtered: str = "",
 ) -> str:
     """One HTML page that tells the story offline: Leaflet, basemap, data and app inlined."""
     if timeline is None or places is None:
@@ -208,6 +212,7 @@ def standalone_html(
 <body>
 <header>
 <h1>{escape(TITLE)}</h1>
+{f'<p class="filters" id="filters">{escape(filtered)}</p>' if filtered else ""}
 <div class="controls">
 <button type="button" id="previous">◀ Previous</button>
 <input type="range" id="date" min="0" max="0" step="1" value="0" aria-label="Date">
@@ -230,23 +235,65 @@ Works offline; nothing is loaded from the internet.</footer>
 """
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The ``story-html`` command line (also ``python -m dashboard.standalone``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m dashboard.standalone",
+        prog="story-html",
         description="Write the story as one HTML file that works offline with no server.",
     )
     parser.add_argument("output", type=Path, help="the HTML file to write")
     parser.add_argument("--articles", type=Path, default=DEFAULT_FOLDER, help="the articles folder")
     parser.add_argument("--csv", type=Path, help="also write the events table as CSV here")
-    args = parser.parse_args(argv)
+    add_filter_arguments(parser)
+    return parser
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """--kind/--actor/--outlet/--place (each repeatable: any of them) and --search."""
+    filters = parser.add_argument_group(
+        "filters", "narrow the story as the map page does; repeat an option for several values"
+    )
+    kinds = [kind.value for kind in EventKind]
+    filters.add_argument("--kind", action="append", default=[], choices=kinds)
+    filters.add_argument("--actor", action="append", default=[], metavar="NAME")
+    filters.add_argument("--outlet", action="append", default=[], metavar="NAME")
+    filters.add_argument(
+        "--place", action="append", default=[], metavar="PLACE", help="a place id or name"
+    )
+    filters.add_argument("--search", default="", metavar="WORDS", help="words every event has")
+
+
+def select_from_arguments(story: Story, args: argparse.Namespace) -> Selection:
+    """The story narrowed by the command line's filters; FilterError for unknown values."""
+    wanted = Filter.of(
+        kinds=args.kind,
+        actors=args.actor,
+        outlets=args.outlet,
+        places=place_ids(story, args.place),
+        text=args.search,
+    )
+    timeline, _ = story_timeline(story)
+    index = EventIndex(story, [event for events in timeline.by_stop for event in events])
+    index.check(wanted)
+    return select(story, wanted, index)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     reading = read_story(args.articles)
     errors = [issue for issue in reading.issues if issue.severity is Severity.ERROR]
     for issue in errors:
         print(issue, file=sys.stderr)
-    args.output.write_text(standalone_html(reading.story), encoding="utf-8")
-    print(f"wrote {args.output}")
+    try:
+        chosen = select_from_arguments(reading.story, args)
+    except FilterError as error:  # nothing is written for a filter that names nothing
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    html = standalone_html(chosen.story, chosen.timeline, chosen.places, filtered=chosen.note)
+    args.output.write_text(html, encoding="utf-8")
+    print(f"wrote {args.output}" + (f" ({chosen.note})" if chosen.note else ""))
     if args.csv:
-        args.csv.write_text(to_csv(reading.story), encoding="utf-8")
+        args.csv.write_text(to_csv(chosen.story), encoding="utf-8")
         print(f"wrote {args.csv}")
     return 1 if errors else 0
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
 
-from geodata import Article, Event, EventKind, Place, Story, Timeline
+from geodata import Article, Event, EventKind, Place, Story, StoryDate, Timeline
 from geodata.text import SearchableText
 
 BACKGROUND = "background"
@@ -40,6 +40,7 @@ def slider_stops(timeline: Timeline) -> list[Stop]:
     if first > 0:
         earlier = tuple(e for events in timeline.by_stop[:first] for e in events)
         years = f"{timeline.stops[0].start.year}–{timeline.stops[first - 1].end.year}"
+        years = years if years[:4] != years[-4:] else years[:4]  # 1971, not 1971–1971
         stops.append(Stop(BACKGROUND, f"Background ({years})", first - 1, earlier))
     for index in range(first, len(timeline)):
         when = timeline.stops[index]
@@ -48,10 +49,18 @@ def slider_stops(timeline: Timeline) -> list[Stop]:
 
 
 def stop_heading(stop: Stop) -> str:
-    """The panel's title for a stop: 'On 8 December 2024', or the background's own."""
+    """The panel's title for a stop: 'On 8 December 2024', 'Reported by 9 December 2024,
+    not dated', or the background's own."""
     if stop.code == BACKGROUND:
         return f"Before the story: {stop.label.lower()}"
-    return f"On {stop.label}"
+    return StoryDate.parse(stop.code).heading
+
+
+def stop_until(stop: Stop) -> str:
+    """How far a place's count goes: 'up to 8 December 2024', or 'by 9 December 2024'."""
+    if stop.code == BACKGROUND:
+        return f"up to {stop.label}"
+    return StoryDate.parse(stop.code).up_to
 
 
 def stop_position(stops: list[Stop], code: str | None) -> int | None:
@@ -110,8 +119,8 @@ def count_words(count: int) -> str:
     return "nothing yet" if count == 0 else f"{count} event{'s' if count != 1 else ''}"
 
 
-def place_heading(place: Place, count: int, label: str) -> str:
-    return f"{place.name}: {count_words(count)} up to {label}"
+def place_heading(place: Place, count: int, stop: Stop) -> str:
+    return f"{place.name}: {count_words(count)} {stop_until(stop)}"
 
 
 def highlighted_article(article: Article, story: Story, focus: str | None = None) -> str:

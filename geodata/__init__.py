@@ -5,10 +5,12 @@ Pure Python: never imports Streamlit or folium.
 
 from geodata.dates import DatePrecision, StoryDate
 from geodata.errors import DataError, GeodataError, Issue, Severity, UnknownPlaceError
+from geodata.export import to_csv, to_json
 from geodata.gazetteer import Gazetteer
 from geodata.models import Article, Event, EventKind, LatLon, Place, PlaceKind, Source, Story
 from geodata.story import DEFAULT_FOLDER, Reading, load_story, read_story
-from geodata.timeline import Timeline
+from geodata.text import SearchableText
+from geodata.timeline import Timeline, story_timeline
 
 __all__ = [
     "DEFAULT_FOLDER",
@@ -24,6 +26,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Reading",
+    "SearchableText",
     "Severity",
     "Source",
     "Story",
@@ -32,4 +35,7 @@ __all__ = [
     "UnknownPlaceError",
     "load_story",
     "read_story",
+    "story_timeline",
+    "to_csv",
+    "to_json",
 ]

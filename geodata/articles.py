@@ -7,9 +7,10 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from geodata.errors import Issue, Severity
-from geodata.fields import FieldReader
+from geodata.errors import FieldError, Issue, Severity
+from geodata.fields import FieldReader, bidi_issues
 from geodata.models import Article, DateBasis
 
 FENCE = "+++"
@@ -30,40 +31,28 @@ _ARTICLE_FIELDS = {
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_text(path: Path) -> tuple[str | None, Issue | None]:
-    """The file's text, or an issue saying why it cannot be read as UTF-8."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, Issue(path.name, f"cannot be read: {error.strerror}")
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return None, Issue(
-            path.name,
-            f"is not UTF-8: byte {data[error.start]:#04x} at offset {error.start}",
-            line,
-            expected="UTF-8 text",
-            fix="re-save the file as UTF-8",
-        )
-
-
 def parse_toml(
     text: str, file: str, first_line: int = 1
 ) -> tuple[dict[str, Any] | None, Issue | None]:
     """Parse TOML, turning a syntax error into an issue with the file's line number."""
     try:
         return tomllib.loads(text), None
+    except RecursionError:
+        return None, Issue(
+            file=file,
+            problem="is not valid TOML: its lists or tables nest too deeply to read",
+            expected="TOML as articles/README.md shows it, nested a few levels at most",
+            fix="remove the deeply nested brackets",
+        )
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
         line = int(match.group(1)) + first_line - 1 if match else None
         what = _TOML_POSITION.sub("", message).strip()
         return None, Issue(
-            file,
-            f"is not valid TOML: {what}",
-            line,
+            file=file,
+            problem=f"is not valid TOML: {what}",
+            line=line,
             expected="TOML syntax",
             fix="check quotes, brackets and commas on that line",
         )
@@ -74,9 +63,9 @@ def split_front_matter(text: str, file: str) -> tuple[str, str, int] | Issue:
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
         return Issue(
-            file,
-            f"does not start with a {FENCE} line",
-            1,
+            file=file,
+            problem=f"does not start with a {FENCE} line",
+            line=1,
             expected=f"a header between two {FENCE} lines, then the article text",
             fix="add the header; see articles/README.md",
         )
@@ -85,7 +74,12 @@ def split_front_matter(text: str, file: str) -> tuple[str, str, int] | Issue:
             header = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return header, body, index + 2
-    return Issue(file, f"has no closing {FENCE} line", 1, fix=f"end the header with a {FENCE} line")
+    return Issue(
+        file=file,
+        problem=f"has no closing {FENCE} line",
+        line=1,
+        fix=f"end the header with a {FENCE} line",
+    )
 
 
 def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
@@ -100,7 +94,7 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
         return None, [issue] if issue else []
     reader = FieldReader(data, file, line=2)
     reader.unknown_keys(_ARTICLE_FIELDS)
-    article_id = reader.text("id")
+    article_id = reader.ident("id")
     if article_id is not None and article_id != path.stem:
         reader.problem(
             "id",
@@ -129,15 +123,17 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
     if data.get("draft") is True:
         reader.issues.append(
             Issue(
-                file,
-                "is a draft article brought in by ingest",
-                2,
+                file=file,
+                problem="is a draft article brought in by ingest",
+                line=2,
                 field="draft",
                 expected="a reviewed article",
                 fix="check outlet, headline and date, review its events, then delete draft = true",
                 severity=Severity.REVIEW,
             )
         )
+    url = _url(reader)
+    reader.issues.extend(bidi_issues(data, file, 2, None))
     if (
         article_id is None
         or outlet is None
@@ -149,18 +145,44 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Issue]]:
     ):
         return None, reader.issues
     # Other problems (an edited text, an unknown key) are reported, but the article still shows.
-    return Article(
-        id=article_id,
-        outlet=outlet,
-        headline=headline,
-        published=published,
-        published_basis=basis,
-        published_reasoning=reasoning,
-        body=body,
-        path=file,
-        body_line=body_line,
-        url=reader.text("url", required=False),
-        seed=reader.text("seed", required=False),
-        draft=data.get("draft") is True,
-        notes=notes,
-    ), reader.issues
+    try:
+        article = Article(
+            id=article_id,
+            outlet=outlet,
+            headline=headline,
+            published=published,
+            published_basis=basis,
+            published_reasoning=reasoning,
+            body=body,
+            path=file,
+            body_line=body_line,
+            url=url,
+            seed=reader.text("seed", required=False),
+            draft=data.get("draft") is True,
+            notes=notes,
+        )
+    except FieldError as error:
+        reader.problem(error.field, str(error), error.expected)
+        return None, reader.issues
+    return article, reader.issues
+
+
+def _url(reader: FieldReader) -> str | None:
+    """The article's address, if it is a web address (http or https) with a host."""
+    url = reader.text("url", required=False)
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        scheme, host = parts.scheme.casefold(), parts.hostname
+    except ValueError:
+        scheme, host = "", None
+    if scheme in ("http", "https") and host:
+        return url.strip()
+    reader.problem(
+        "url",
+        f"{url!r} is not a web address",
+        "an address starting with https:// or http://",
+        "copy the article's address from the browser, or leave url out",
+    )
+    return None

@@ -1,7 +1,9 @@
-"""Problems found in the story's data, worded so a person can fix them."""
+"""Problems found in the story's data, worded so a person can fix them, and the error classes."""
 
 from __future__ import annotations
 
+import reprlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -11,9 +13,11 @@ class Severity(Enum):
 
     ERROR = "error"
     REVIEW = "needs review"
+    WARNING = "warning"  # a fidelity check: judge it, fix it or accept it with a reason
+    ACCEPTED = "accepted"  # a warning the event accepts, with its recorded reason
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Issue:
     """One problem in one file: where, what, what was expected, and the fix."""
 
@@ -43,9 +47,27 @@ class Issue:
             text += f"; expected {self.expected}"
         if self.fix:
             text += f". Fix: {self.fix}"
-        if self.severity is Severity.REVIEW:
-            text = f"[needs review] {text}"
+        if self.severity is not Severity.ERROR:
+            text = f"[{self.severity.value}] {text}"
         return text
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 80
+_SHORT.maxother = 80
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxdict = 4
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` cut short: any value of a file can be quoted in a message, however big."""
+    return _SHORT.repr(value)
+
+
+def did_you_mean(suggestions: Iterable[str]) -> str | None:
+    """``did you mean 'a', 'b'?`` for the closest names, or None when there are none."""
+    names = list(dict.fromkeys(suggestions))
+    return f"did you mean {', '.join(map(repr, names))}?" if names else None
 
 
 class GeodataError(Exception):
@@ -66,15 +88,28 @@ class DataError(GeodataError, ValueError):
     """The data files hold something wrong; ``issues`` lists every problem."""
 
 
+class FieldError(GeodataError, ValueError):
+    """A record was given a bad value; ``field`` names the field (``id``, ``lat``...)."""
+
+    def __init__(self, field: str, message: str, expected: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.expected = expected
+
+
 class UnknownPlaceError(GeodataError, LookupError):
     """A name matches no place of the gazetteer; ``suggestions`` are the closest."""
 
     def __init__(self, name: str, suggestions: tuple[str, ...]) -> None:
-        hint = f" (did you mean {', '.join(map(repr, suggestions))}?)" if suggestions else ""
-        super().__init__(f"{name!r} is not in the gazetteer{hint}")
+        hint = did_you_mean(suggestions)
+        super().__init__(f"{name!r} is not in the gazetteer" + (f" ({hint})" if hint else ""))
         self.name = name
         self.suggestions = suggestions
 
 
 class IngestError(GeodataError, ValueError):
     """An article could not be brought in; nothing in the folder was changed."""
+
+
+class IngestInterrupted(IngestError):
+    """Ingest was stopped (Ctrl-C, a signal) while writing; everything was rolled back."""

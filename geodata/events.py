@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from geodata.errors import Issue, Severity
-from geodata.fields import FieldReader, id_lines
+from geodata.errors import FieldError, Issue, Severity, did_you_mean, shown
+from geodata.fields import FieldReader, IdLines, bidi_issues, tables
 from geodata.gazetteer import Gazetteer
-from geodata.models import Article, Event, EventKind, Source
+from geodata.models import Acceptance, Article, Event, EventKind, Source
 from geodata.text import SearchableText
 
 _EVENT_FIELDS = {
@@ -26,7 +26,9 @@ _EVENT_FIELDS = {
     "draft",
     "indirect",
     "same_as",
+    "accept",
 }
+_ACCEPT_FIELDS = {"check", "reason", "on"}
 _SOURCE_FIELDS = {"article", "sentence", "quote", "date_text", "note"}
 
 
@@ -48,22 +50,18 @@ def parse_events(
     data: Mapping[str, Any], file: str, raw: str, context: Context
 ) -> tuple[list[Event], list[Issue]]:
     """Every valid event of a parsed events file, and an issue for every problem."""
-    tables = data.get("event", [])
-    if not isinstance(tables, list):
-        return [], [Issue(file, "'event' is not a list of [[event]] tables", field="event")]
+    found, issues = tables(data, "event", file, "event")
     events: list[Event] = []
-    issues: list[Issue] = []
-    lines = id_lines(raw)
-    for number, table in enumerate(tables, 1):
+    lines = IdLines(raw)
+    for number, table in enumerate(found, 1):
         event_id = table.get("id") if isinstance(table.get("id"), str) else None
         reader = FieldReader(
-            table,
-            file,
-            lines.get(event_id) if event_id else None,
-            event=event_id or f"#{number} (no id)",
+            table, file, lines.next(event_id), event=event_id or f"#{number} (no id)"
         )
         event = _read_event(reader, context)
         issues.extend(reader.issues)
+        # Flagged, but the event still shows: the page isolates each text's direction.
+        issues.extend(bidi_issues(table, file, reader.line, reader.event))
         if event is not None:
             events.append(event)
     return events, issues
@@ -71,7 +69,7 @@ def parse_events(
 
 def _read_event(reader: FieldReader, context: Context) -> Event | None:
     reader.unknown_keys(_EVENT_FIELDS)
-    event_id = reader.text("id")
+    event_id = reader.ident("id")
     kind = reader.choice("kind", EventKind)
     draft = reader.table.get("draft", False) is True
     summary = _draft_summary(reader) if draft else reader.text("summary")
@@ -80,6 +78,7 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
     sources = _read_sources(reader, context)
     actor = reader.text("actor", required=False)
     role = reader.text("role", required=False)
+    accepted = _read_accepted(reader)
     indirect = reader.table.get("indirect", False) is True
     if (
         kind is EventKind.STATEMENT
@@ -115,10 +114,33 @@ def _read_event(reader: FieldReader, context: Context) -> Event | None:
             draft=draft,
             indirect=indirect,
             same_as=reader.text("same_as", required=False),
+            accepted=accepted,
         )
-    except ValueError as error:
-        reader.problem("id", str(error))
+    except FieldError as error:
+        reader.problem(error.field, str(error), error.expected)
         return None
+
+
+def _read_accepted(reader: FieldReader) -> tuple[Acceptance, ...]:
+    """``accept = [{check = "...", reason = "..."}]``: warnings judged and kept, with why."""
+    tables = reader.table.get("accept", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        reader.problem(
+            "accept",
+            f"{tables!r} is not a list of tables",
+            '[{check = "...", reason = "..."}]',
+            'write each accepted warning as {check = "<check>", reason = "<why>"}',
+        )
+        return ()
+    accepted: list[Acceptance] = []
+    for number, table in enumerate(tables, 1):
+        sub = FieldReader(table, reader.file, reader.line, reader.event, f"accept[{number}].")
+        sub.unknown_keys(_ACCEPT_FIELDS)
+        check, reason = sub.text("check"), sub.text("reason")
+        reader.issues.extend(sub.issues)
+        if check is not None and reason is not None:
+            accepted.append(Acceptance(check, reason, sub.text("on", required=False)))
+    return tuple(accepted)
 
 
 def _draft_summary(reader: FieldReader) -> str | None:
@@ -131,10 +153,10 @@ def _draft_summary(reader: FieldReader) -> str | None:
         )
     reader.issues.append(
         Issue(
-            reader.file,
-            "is a draft proposed by ingest",
-            reader.line,
-            reader.event,
+            file=reader.file,
+            problem="is a draft proposed by ingest",
+            line=reader.line,
+            event=reader.event,
             expected="a reviewed event",
             fix=fix,
             severity=Severity.REVIEW,
@@ -143,11 +165,11 @@ def _draft_summary(reader: FieldReader) -> str | None:
     if reader.table.get("summary") == "":
         reader.issues.append(
             Issue(
-                reader.file,
-                "the summary is empty",
-                reader.line,
-                reader.event,
-                "summary",
+                file=reader.file,
+                problem="the summary is empty",
+                line=reader.line,
+                event=reader.event,
+                field="summary",
                 fix="write a one-sentence summary in your own words",
                 severity=Severity.REVIEW,
             )
@@ -165,11 +187,10 @@ def _read_places(reader: FieldReader, gazetteer: Gazetteer) -> tuple[str, ...]:
             resolved.append(place.id)
             continue
         similar = gazetteer.find(name)
-        suggestions = (similar.id,) if similar else gazetteer.suggest(name)
-        hint = f"did you mean {', '.join(map(repr, suggestions))}?" if suggestions else None
+        hint = did_you_mean((similar.id,) if similar else gazetteer.suggest(name))
         reader.problem(
             "places",
-            f"{name!r} is not in the gazetteer",
+            f"{shown(name)} is not in the gazetteer",
             "a place id from places.toml",
             hint or "add the place to places.toml",
         )
@@ -177,17 +198,25 @@ def _read_places(reader: FieldReader, gazetteer: Gazetteer) -> tuple[str, ...]:
 
 
 def _read_sources(reader: FieldReader, context: Context) -> tuple[Source, ...]:
-    tables = reader.table.get("source")
-    if not isinstance(tables, list) or not tables:
+    found = reader.table.get("source")
+    if not isinstance(found, list) or not found:
         reader.problem(
             "source",
-            "is missing",
+            "is missing" if found in (None, []) else f"{shown(found)} is not a list of tables",
             "one or more [[event.source]] tables",
             "add [[event.source]] with article and sentence",
         )
         return ()
     sources: list[Source] = []
-    for number, table in enumerate(tables, 1):
+    for number, table in enumerate(found, 1):
+        if not isinstance(table, dict):
+            reader.problem(
+                f"source[{number}]",
+                f"{shown(table)} is not a table",
+                "an [[event.source]] table with article and sentence",
+                "write each source as an [[event.source]] table",
+            )
+            continue
         sub = FieldReader(table, reader.file, reader.line, reader.event, f"source[{number}].")
         source = _read_source(sub, context)
         reader.issues.extend(sub.issues)
@@ -207,9 +236,9 @@ def _read_source(reader: FieldReader, context: Context) -> Source | None:
         close = difflib.get_close_matches(article_id, context.articles, n=1)
         reader.problem(
             "article",
-            f"{article_id!r} is not an article of this folder",
+            f"{shown(article_id)} is not an article of this folder",
             "the id of an article file",
-            f"did you mean {close[0]!r}?" if close else "check the id",
+            did_you_mean(close) or "check the id",
         )
         return None
     text = context.texts[article_id]

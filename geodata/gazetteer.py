@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from geodata.errors import Issue, Severity, UnknownPlaceError
-from geodata.fields import FieldReader, id_lines
-from geodata.models import LatLon, Place, PlaceKind
+from anyascii import anyascii
 
-# Letters that accent-stripping leaves alone, and transliteration habits:
-# Khmeimim/Hmeimim, Tartous/Tartus, Lattakia/Latakia, Idleb/Idlib, Jablah/Jableh.
-_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "æ": "ae"})
+from geodata.errors import FieldError, Issue, Severity, UnknownPlaceError
+from geodata.fields import FieldReader, IdLines, bidi_issues, tables
+from geodata.models import LAT_RANGE, LON_RANGE, LatLon, Place, PlaceKind
+
+# Transliteration habits: Khmeimim/Hmeimim, Tartous/Tartus, Lattakia/Latakia, Idleb/Idlib,
+# Jablah/Jableh.
 _SPELLING = (
     (re.compile(r"kh"), "h"),
     (re.compile(r"ou"), "u"),
@@ -41,9 +41,12 @@ _PLACE_FIELDS = {
 
 
 def name_key(name: str) -> str:
-    """Fold a name to a key that spellings of the same place share."""
-    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    """Fold a name to a key that spellings of the same place share.
+
+    Any script is transliterated first (anyascii: "Тартус" -> "Tartus", "Ţarţūs" ->
+    "Tartus", "طرطوس" -> "trtws"); a name with no letter or digit folds to "".
+    """
+    text = anyascii(name).casefold()
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     text = _LEADING.sub("", text)
     for pattern, replacement in _SPELLING:
@@ -60,7 +63,8 @@ class Gazetteer:
         for place in places:
             self.places[place.id] = place
             for name in (place.id, *place.names):
-                self._by_key.setdefault(name_key(name), place)
+                if key := name_key(name):
+                    self._by_key.setdefault(key, place)
 
     def __contains__(self, place_id: object) -> bool:
         return place_id in self.places
@@ -72,11 +76,15 @@ class Gazetteer:
         return len(self.places)
 
     def find(self, name: str) -> Place | None:
-        """The place called ``name`` in any known spelling, or None."""
-        return self.places.get(name) or self._by_key.get(name_key(name))
+        """The place called ``name`` in any known spelling, or None (never for a name that
+        folds to nothing, such as "...")."""
+        key = name_key(name)
+        return self.places.get(name) or (self._by_key.get(key) if key else None)
 
     def suggest(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Ids of the places whose names come closest to ``name``."""
+        if not name_key(name):
+            return ()
         keys = difflib.get_close_matches(name_key(name), self._by_key, n=limit * 3, cutoff=0.6)
         ids = dict.fromkeys(self._by_key[key].id for key in keys)
         return tuple(ids)[:limit]
@@ -91,30 +99,36 @@ class Gazetteer:
 
 def parse_places(data: Mapping[str, Any], file: str, raw: str) -> tuple[list[Place], list[Issue]]:
     """Build the places of a parsed ``places.toml``; bad entries become issues."""
-    tables = data.get("place")
-    if not isinstance(tables, list):
+    if "place" not in data:
         return [], [
-            Issue(file, "has no [[place]] entries", field="place", expected="[[place]] tables")
+            Issue(
+                file=file,
+                problem="has no [[place]] entries",
+                field="place",
+                expected="[[place]] tables",
+                fix="add the places (see articles/README.md)",
+            )
         ]
+    found, issues = tables(data, "place", file, "place")
     places: list[Place] = []
-    issues: list[Issue] = []
     seen: dict[str, int | None] = {}
-    lines = id_lines(raw)
-    for number, table in enumerate(tables, 1):
+    lines = IdLines(raw)
+    for number, table in enumerate(found, 1):
         place_id = table.get("id") if isinstance(table.get("id"), str) else None
-        line = lines.get(place_id) if place_id else None
+        line = lines.next(place_id)
         label = place_id or f"place #{number}"
         reader = FieldReader(table, file, line, event=None, prefix=f"{label}.")
         place = _read_place(reader)
         issues.extend(reader.issues)
+        issues.extend(bidi_issues(table, file, line, None, prefix=f"{label}."))
         if place is None:
             continue
         if place.id in seen:
             issues.append(
                 Issue(
-                    file,
-                    f"place id {place.id!r} is used twice",
-                    line,
+                    file=file,
+                    problem=f"place id {place.id!r} is used twice",
+                    line=line,
                     field="id",
                     expected="unique ids",
                     fix=f"rename one; the first is on line {seen[place.id]}",
@@ -126,9 +140,9 @@ def parse_places(data: Mapping[str, Any], file: str, raw: str) -> tuple[list[Pla
         if place.draft:
             issues.append(
                 Issue(
-                    file,
-                    f"place {place.id!r} is a draft ({place.coordinates_source})",
-                    line,
+                    file=file,
+                    problem=f"place {place.id!r} is a draft ({place.coordinates_source})",
+                    line=line,
                     expected="a reviewed place",
                     fix="check name, kind and coordinates, then delete draft = true",
                     severity=Severity.REVIEW,
@@ -139,9 +153,9 @@ def parse_places(data: Mapping[str, Any], file: str, raw: str) -> tuple[list[Pla
 
 def _read_place(reader: FieldReader) -> Place | None:
     reader.unknown_keys(_PLACE_FIELDS)
-    place_id, name = reader.text("id"), reader.text("name")
+    place_id, name = reader.ident("id"), reader.text("name")
     kind = reader.choice("kind", PlaceKind)
-    lat, lon = reader.number("lat"), reader.number("lon")
+    lat, lon = reader.number("lat", -90, 90, LAT_RANGE), reader.number("lon", -180, 180, LON_RANGE)
     country = reader.text("country")
     governorate = reader.text("governorate", required=False)
     aliases = reader.texts("aliases", required=False)
@@ -165,6 +179,6 @@ def _read_place(reader: FieldReader) -> Place | None:
             coordinates_source=source,
             draft=draft,
         )
-    except ValueError as error:
-        reader.problem("id" if "id" in str(error) else "lat", str(error))
+    except FieldError as error:
+        reader.problem(error.field, str(error), error.expected)
         return None

@@ -6,17 +6,48 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from anyascii import anyascii
+
 from geodata.dates import StoryDate
+from geodata.errors import FieldError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 100
+ID_RULE = f"lowercase letters a-z and digits joined by single dashes, at most {ID_MAX} characters"
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an id (of a place, article or event), or None if it can.
+
+    Ids become file names (``<id>.txt``) and parts of addresses, so the rule is strict: no
+    dots, slashes, spaces or capitals can lead a file out of its folder or hide it.
+    """
+    if len(value) > ID_MAX:
+        return f"is {len(value)} characters long"
+    if not ID_PATTERN.match(value):
+        return "is not lowercase letters and digits joined by single dashes"
+    return None
 
 
 def check_id(value: str) -> str:
-    if not ID_PATTERN.match(value):
-        raise ValueError(
-            f"id {value!r} must be lowercase letters and digits joined by single dashes"
-        )
+    problem = id_problem(value)
+    if problem is not None:
+        raise FieldError("id", f"id {value!r} {problem}", ID_RULE)
     return value
+
+
+def slug(text: str, limit: int = 40, default: str = "item") -> str:
+    """The id form of any text: transliterated to ASCII, lowercase words joined by dashes.
+
+    The one slug routine for article, place and event ids: "Agência Brasil" becomes
+    ``agencia-brasil``, "Тартус" ``tartus``; a text with no letter or digit gives ``default``.
+    """
+    words = re.findall(r"[a-z0-9]+", anyascii(text).casefold())
+    return "-".join(words)[:limit].strip("-") or default
+
+
+LAT_RANGE = "a latitude from -90 to 90 (north positive), e.g. 34.89"
+LON_RANGE = "a longitude from -180 to 180 (east positive), e.g. 35.88"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +59,9 @@ class LatLon:
 
     def __post_init__(self) -> None:
         if not -90 <= self.lat <= 90:
-            raise ValueError(f"latitude {self.lat!r} is outside -90..90")
+            raise FieldError("lat", f"latitude {self.lat!r} is outside -90..90", LAT_RANGE)
         if not -180 <= self.lon <= 180:
-            raise ValueError(f"longitude {self.lon!r} is outside -180..180")
+            raise FieldError("lon", f"longitude {self.lon!r} is outside -180..180", LON_RANGE)
 
     def geojson(self) -> list[float]:
         """GeoJSON's axis order: ``[lon, lat]``."""
@@ -72,7 +103,7 @@ class Place:
     def __post_init__(self) -> None:
         check_id(self.id)
         if not self.name.strip():
-            raise ValueError(f"place {self.id!r} has an empty name")
+            raise FieldError("name", f"place {self.id!r} has an empty name", "a name")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -133,6 +164,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Acceptance:
+    """A fidelity warning an event accepts, and the reason recorded for it.
+
+    ``on`` narrows it to one subject: a place id, the other event's id of a pair,
+    or a source ("source[2]"); without it, every finding of that check is accepted.
+    """
+
+    check: str
+    reason: str
+    on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened or was said, dated, placed and sourced."""
 
@@ -150,13 +194,14 @@ class Event:
     draft: bool = False
     indirect: bool = False
     same_as: str | None = None
+    accepted: tuple[Acceptance, ...] = ()
 
     def __post_init__(self) -> None:
         check_id(self.id)
         if not self.places:
-            raise ValueError(f"event {self.id!r} has no place")
+            raise FieldError("places", f"event {self.id!r} has no place", "a place id")
         if not self.sources:
-            raise ValueError(f"event {self.id!r} has no source")
+            raise FieldError("source", f"event {self.id!r} has no source", "[[event.source]]")
 
     @property
     def quote(self) -> str | None:

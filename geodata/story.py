@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geodata.articles import parse_article, parse_toml, read_text
+from geodata.articles import parse_article, parse_toml
 from geodata.errors import DataError, Issue, Severity
 from geodata.events import Context, parse_events
+from geodata.files import ARTICLE_LIMIT, TOML_LIMIT, read_text
 from geodata.gazetteer import Gazetteer, parse_places
 from geodata.models import Article, Event, Place, Story
 
@@ -35,8 +36,8 @@ def read_story(folder: Path) -> Reading:
     issues: list[Issue] = []
     if not folder.is_dir():
         issue = Issue(
-            str(folder),
-            "is not a folder",
+            file=str(folder),
+            problem="is not a folder" if folder.exists() else "does not exist",
             expected="the articles folder",
             fix="pass the folder that holds places.toml and the articles",
         )
@@ -46,14 +47,14 @@ def read_story(folder: Path) -> Reading:
     context = Context.of(articles, Gazetteer(places))
     events: dict[str, Event] = {}
     for path in sorted(folder.glob("*" + EVENTS_SUFFIX)):
-        for event in _read_events(path, context, issues):
+        for event in _read_events(path, folder, context, issues):
             first = events.get(event.id)
             if first is not None:
                 issues.append(
                     Issue(
-                        path.name,
-                        f"event id {event.id!r} is used twice",
-                        event.line,
+                        file=path.name,
+                        problem=f"event id {event.id!r} is used twice",
+                        line=event.line,
                         event=event.id,
                         field="id",
                         expected="unique event ids",
@@ -72,9 +73,9 @@ def _unknown_same_as(events: dict[str, Event]) -> list[Issue]:
     """A draft that says it repeats an event must name one that exists."""
     return [
         Issue(
-            event.file,
-            f"{event.same_as!r} is not the id of an event",
-            event.line,
+            file=event.file,
+            problem=f"{event.same_as!r} is not the id of an event",
+            line=event.line,
             event=event.id,
             field="same_as",
             expected="the id of the event this draft repeats",
@@ -94,9 +95,9 @@ def load_story(folder: Path) -> Story:
     return reading.story
 
 
-def _read_toml(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], str] | None:
+def _read_toml(path: Path, folder: Path, issues: list[Issue]) -> tuple[dict[str, Any], str] | None:
     """A TOML file's data and text, or None with the reason added to ``issues``."""
-    text, issue = read_text(path)
+    text, issue = read_text(path, TOML_LIMIT, folder)
     data, issue = (None, issue) if text is None else parse_toml(text, path.name)
     if data is None or text is None:
         issues.extend([issue] if issue else [])
@@ -105,17 +106,17 @@ def _read_toml(path: Path, issues: list[Issue]) -> tuple[dict[str, Any], str] | 
 
 
 def _read_places(path: Path, issues: list[Issue]) -> list[Place]:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         issues.append(
             Issue(
-                path.name,
-                "is missing",
+                file=path.name,
+                problem="is missing",
                 expected="the gazetteer of places",
                 fix=f"create {PLACES_FILE} (see articles/README.md)",
             )
         )
         return []
-    read = _read_toml(path, issues)
+    read = _read_toml(path, path.parent, issues)
     if read is None:
         return []
     places, found = parse_places(read[0], path.name, read[1])
@@ -126,7 +127,7 @@ def _read_places(path: Path, issues: list[Issue]) -> list[Place]:
 def _read_articles(folder: Path, issues: list[Issue]) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     for path in sorted(folder.glob("*" + ARTICLE_SUFFIX)):
-        text, issue = read_text(path)
+        text, issue = read_text(path, ARTICLE_LIMIT, folder)
         if text is None:
             issues.extend([issue] if issue else [])
             continue
@@ -137,9 +138,9 @@ def _read_articles(folder: Path, issues: list[Issue]) -> dict[str, Article]:
         if article.id in articles:
             issues.append(
                 Issue(
-                    path.name,
-                    f"article id {article.id!r} is used twice",
-                    2,
+                    file=path.name,
+                    problem=f"article id {article.id!r} is used twice",
+                    line=2,
                     field="id",
                     fix="give each article its own id",
                 )
@@ -149,8 +150,8 @@ def _read_articles(folder: Path, issues: list[Issue]) -> dict[str, Article]:
     return articles
 
 
-def _read_events(path: Path, context: Context, issues: list[Issue]) -> list[Event]:
-    read = _read_toml(path, issues)
+def _read_events(path: Path, folder: Path, context: Context, issues: list[Issue]) -> list[Event]:
+    read = _read_toml(path, folder, issues)
     if read is None:
         return []
     events, found = parse_events(read[0], path.name, read[1], context)

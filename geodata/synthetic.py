@@ -73,14 +73,19 @@ def _event(number: int, when: date, places: list[str], article: str) -> tuple[st
     kind = KINDS[number % len(KINDS)]
     names = " and ".join(p.replace("site-", "Site ") for p in places)
     quote = f"Report {number} on {names} stands."
-    sentence = f"Officials described event {number} at {names} on {when:%d %B %Y}: “{quote}”"
+    # Who acted is named in the sentence and the day is in date_text, so the fidelity
+    # checks of ``check`` find nothing to warn about.
+    who = "A synthetic spokesperson" if kind == "statement" else f"Synthetic unit {number}"
+    day = f"on {when:%d %B %Y}"
+    sentence = f"{who} described event {number} at {names} {day}: “{quote}”"
     quote_line = f'quote = "{quote}"\n' if kind == "statement" else ""
-    actor = 'actor = "A synthetic spokesperson"\n' if kind == "statement" else ""
+    actor = f'actor = "{who}"\n'
     toml = (
         f'[[event]]\nid = "synthetic-event-{number:05d}"\nkind = "{kind}"\n'
         f'summary = "Synthetic event {number} at {names}."\ndate = "{when.isoformat()}"\n'
         f"places = {json.dumps(places)}\n{actor}\n"
-        f'[[event.source]]\narticle = "{article}"\nsentence = "{sentence}"\n{quote_line}\n'
+        f'[[event.source]]\narticle = "{article}"\nsentence = "{sentence}"\n{quote_line}'
+        f'date_text = "{day}"\n\n'
     )
     return toml, sentence
 

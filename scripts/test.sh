@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need (a virtual environment, the package with its test
-# extra, Debian's Chromium for the browser tests) and runs the whole test suite.
+# extra, Debian's Chromium for the browser tests), checks lint, formatting and types, and
+# runs the whole test suite. Arguments go to pytest (e.g. `bash scripts/test.sh -k gazetteer`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,4 +20,9 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+echo "ruff check, ruff format --check, mypy (strict: geodata and dashboard), geodata check --strict..."
+.venv/bin/ruff check --quiet .
+.venv/bin/ruff format --check --quiet .
+.venv/bin/mypy
+report=$(.venv/bin/geodata check --strict articles/) || { echo "$report"; exit 1; }
 .venv/bin/python -m pytest "$@"

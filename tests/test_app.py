@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from apptesting import DASHBOARD, cards, run
-from conftest import ARTICLE, BACKGROUND_FILES, EVENTS, write_story
+from stories import ARTICLE, BACKGROUND_FILES, EVENTS, write_story
 from streamlit.testing.v1 import AppTest
 
 ARTICLES_PAGE = DASHBOARD / "screens" / "articles.py"
@@ -271,6 +271,21 @@ def test_draft_events_stay_off_the_map_and_draft_articles_say_so(monkeypatch, tm
         {"wire-2024-12-16.events.toml": drafted, "wire-2024-12-16.txt": header},
     )
     at = run(monkeypatch, folder, date="2024-12-16")
-    assert url(at)["date"] != "2024-12-16"  # the draft's date is no stop of the slider
+    labels = at.select_slider(key="date").options
+    assert labels and not any("16 December" in label for label in labels)  # no stop for the draft
     page = run(monkeypatch, folder, ARTICLES_PAGE)
     assert any("Draft" in info.value for info in page.info)
+
+
+def test_an_undated_report_has_its_own_stop_before_the_day(monkeypatch, tmp_path):
+    undated = EVENTS.replace('date = "2024-12-08"', 'date = "..2024-12-16"')
+    folder = write_story(tmp_path / "articles", {"wire-2024-12-16.events.toml": undated})
+    at = run(monkeypatch, folder, date="..2024-12-16")
+    assert at.select_slider(key="date").value == "..2024-12-16"
+    assert heading(at) == "Reported by 16 December 2024, not dated"
+    assert cards(at) == ["damascus-entered"]
+    at.button(key="place-damascus").click().run()
+    assert heading(at) == "Damascus: 2 events by 16 December 2024"
+    at.button(key="next").click().run()
+    assert url(at) == {"date": "2024-12-16", "place": "damascus"}
+    assert heading(at) == "Damascus: 3 events up to 16 December 2024"

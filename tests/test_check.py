@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ARTICLE, EVENTS, PLACES, write_story
+from stories import ARTICLE, EVENTS, PLACES, write_story
 
 from geodata import DataError, load_story, read_story
 from geodata.__main__ import main
@@ -158,7 +158,10 @@ BROKEN = [
     ),
     pytest.param(
         {"places.toml": PLACES.replace("lat = 33.5102", "lat = 133.5")},
-        ["places.toml", "damascus", "latitude 133.5 is outside -90..90"],
+        [
+            "places.toml:22, field 'damascus.lat': 133.5 is outside -90..90",
+            "expected a latitude from -90 to 90",
+        ],
         id="place-bad-latitude",
     ),
     pytest.param(
@@ -235,7 +238,7 @@ def test_quote_marks_and_whitespace_are_forgiven(tmp_path):
 
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path, capsys):
     assert main(["check", str(tmp_path / "nowhere")]) == 1
-    assert "is not a folder" in capsys.readouterr().out
+    assert "nowhere: does not exist; expected the articles folder" in capsys.readouterr().out
 
 
 def test_command_line_entry_point(story_dir):

@@ -77,3 +77,37 @@ def test_order_puts_approximate_spans_by_start_then_end():
 
 def test_month_sorts_before_a_day_late_in_it_because_it_starts_earlier():
     assert StoryDate.parse("2025-01") < StoryDate.parse("2025-01-29")
+
+
+def test_on_or_before_is_the_report_day_with_its_own_precision_and_words():
+    when = StoryDate.parse("..2024-12-09")
+    assert when.precision is DatePrecision.ON_OR_BEFORE
+    assert (when.start, when.end, when.earliest) == (date(2024, 12, 9), date(2024, 12, 9), None)
+    assert when.code == "..2024-12-09"
+    assert when.label == "by 9 December 2024"
+    assert when.heading == "Reported by 9 December 2024, not dated"
+    assert when.up_to == "by 9 December 2024"
+    assert when.approximate
+    assert when.contains(date(2015, 1, 1)) and not when.contains(date(2024, 12, 10))
+    assert StoryDate.parse("2024-12-09").heading == "On 9 December 2024"
+    assert StoryDate.parse("2024-12-09").up_to == "up to 9 December 2024"
+
+
+def test_on_or_before_sorts_at_its_day_before_what_is_dated_that_day():
+    codes = ("2024-12-10", "2024-12-09", "..2024-12-09", "2024-12-08/2024-12-09", "2024-12-08")
+    assert [d.code for d in sorted(StoryDate.parse(c) for c in codes)] == [
+        "2024-12-08",
+        "2024-12-08/2024-12-09",
+        "..2024-12-09",
+        "2024-12-09",
+        "2024-12-10",
+    ]
+    assert StoryDate.parse("..2024-12-09") != StoryDate.parse("2024-12-09")
+
+
+@pytest.mark.parametrize(
+    "text", ["..2024-12-32", "...2024-12-09", "..2024-12", "2024-12-09.."], ids=str
+)
+def test_bad_on_or_before_dates_are_refused(text):
+    with pytest.raises(ValueError):
+        StoryDate.parse(text)

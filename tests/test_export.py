@@ -51,3 +51,83 @@ def test_export_of_a_broken_folder_keeps_the_valid_events_and_fails(story_dir, c
     captured = capsys.readouterr()
     assert "2024-12-88" in captured.err
     assert len(captured.out.strip().splitlines()) == 1 + 2
+
+
+def test_on_or_before_exports_no_start_and_its_own_precision(story_dir):
+    events = story_dir / "wire-2024-12-16.events.toml"
+    events.write_text(events.read_text().replace('"2024-12-08"', '"..2024-12-16"'))
+    story = load_story(story_dir)
+    assert FORMAT_NAME == "geodata-events/2"
+    record = {e["id"]: e for e in json.loads(to_json(story))["events"]}["damascus-entered"]
+    assert record["date"] == {
+        "text": "..2024-12-16",
+        "start": None,
+        "end": "2024-12-16",
+        "precision": "on_or_before",
+        "label": "by 16 December 2024",
+    }
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(to_csv(story)))}
+    row = rows["damascus-entered"]
+    assert (row["date"], row["date_start"], row["date_end"]) == ("..2024-12-16", "", "2024-12-16")
+    assert row["date_precision"] == "on_or_before" and row["date_label"] == "by 16 December 2024"
+
+
+FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "＝1+1"]
+
+
+def _formula_story(folder):
+    from stories import EVENTS, write_story
+
+    events = EVENTS.replace('actor = "The spokesman"', f"actor = {json.dumps(FORMULAS[0])}")
+    events = events.replace('role = "Kremlin spokesman"', f"role = {json.dumps(FORMULAS[1])}")
+    events = events.replace(
+        'summary = "An offensive began."',
+        f"summary = {json.dumps(FORMULAS[2])}\nnote = {json.dumps(FORMULAS[3])}",
+    )
+    events = events.replace(
+        'summary = "Fighters entered Damascus."',
+        f"summary = {json.dumps(FORMULAS[4])}\nactor = {json.dumps(FORMULAS[5])}"
+        f"\nrole = {json.dumps(FORMULAS[6])}",
+    )
+    return write_story(folder, {"wire-2024-12-16.events.toml": events})
+
+
+def _neutralised(text):
+    rows = list(csv.DictReader(io.StringIO(text)))
+    cells = [cell for row in rows for cell in row.values()]
+    for formula in FORMULAS:
+        assert "'" + formula in cells, formula
+    starts = ("=", "+", "-", "@", "\t", "\r", "＝")
+    assert not [cell for cell in cells if cell.startswith(starts)]
+    assert rows[0]["place_lats"] == "33.5102"  # numbers stay numbers
+    return rows
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(tmp_path):
+    story = load_story(_formula_story(tmp_path / "articles"))
+    _neutralised(to_csv(story))
+    assert to_json(story).count(FORMULAS[0].replace('"', '\\"')) == 1  # JSON keeps the text
+
+
+def test_the_standalone_csv_is_neutralised_too(tmp_path):
+    import subprocess
+    import sys
+
+    folder = _formula_story(tmp_path / "articles")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dashboard.standalone",
+            str(tmp_path / "s.html"),
+            "--articles",
+            str(folder),
+            "--csv",
+            str(tmp_path / "s.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    _neutralised((tmp_path / "s.csv").read_bytes().decode("utf-8"))

@@ -45,12 +45,10 @@ def test_lookup_forgives_case_accents_and_transliteration(gazetteer, name, place
 
 @pytest.mark.parametrize(
     ("name", "suggestion"),
-    [("Tartuss port", "tartus"), ("Damascos", "damascus"), ("Alepoo", "aleppo")],
+    [("Tartuss port", "tartus"), ("Damascos", "damascus"), ("Aleppoz", "aleppo")],
 )
 def test_unknown_name_gets_the_closest_matches(gazetteer, name, suggestion):
-    if gazetteer.find(name) is not None:
-        assert gazetteer.find(name).id == suggestion
-        return
+    assert gazetteer.find(name) is None
     with pytest.raises(UnknownPlaceError) as caught:
         gazetteer.lookup(name)
     assert suggestion in caught.value.suggestions

@@ -25,7 +25,7 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("in 1971", "1971"),
         ("on Monday", "2024-12-16"),
         ("last week", "2024-12-09/2024-12-15"),
-        ("earlier this month", "2024-12-01/2024-12-15"),
+        ("earlier this month", "2024-12-01/2024-12-16"),
         ("in late November", "2024-11-21/2024-11-30"),
         ("since January 2024", "2024-01"),
         ("8 December 2024", "2024-12-08"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from apptesting import run as run_page
-from conftest import write_story
+from stories import write_story
 from streamlit.testing.v1 import AppTest
 
 from dashboard.view import (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geodata import Timeline, read_story
+from geodata.fidelity import fidelity_issues
 from geodata.synthetic import SYRIA_BOUNDS, Size, write_story
 
 
@@ -61,3 +62,8 @@ def test_sizes_parse_from_text(text, size):
 def test_bad_sizes_say_what_is_expected(text):
     with pytest.raises(ValueError, match="size|needs"):
         Size.parse(text)
+
+
+def test_a_generated_folder_passes_the_fidelity_checks(tmp_path):
+    story = read_story(write_story(tmp_path, Size(300, 20, dates=10))).story
+    assert [str(issue) for issue in fidelity_issues(story)] == []

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BACKGROUND_FILES, write_story
+from stories import BACKGROUND_FILES, write_story
 
 from dashboard.view import (
     BACKGROUND,

@@ -7,6 +7,10 @@ counts), median and p90; the server's memory (resident and peak). Prints a table
 ratios naive / ours. A script that prints figures, not a test.
 
     .venv/bin/python tools/benchmark.py [--sizes real,50x10,1000x50,5000x100,10000x200]
+        [--filter "kind=military&kind=statement"] [--skip-filtered] [--skip-naive]
+
+"filtered" is our app opened on a URL with that filter: its step must stay within 20 % of
+the unfiltered one (FILTER_SLOWDOWN).
 """
 
 from __future__ import annotations
@@ -22,13 +26,17 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dashboard.filtering import narrow  # noqa: E402
 from dashboard.view import default_position, slider_stops  # noqa: E402
 from geodata import DEFAULT_FOLDER, Event, Timeline, read_story  # noqa: E402
+from geodata.filters import EventIndex, Filter  # noqa: E402
 from geodata.synthetic import Size, write_story  # noqa: E402
+from geodata.timeline import story_timeline  # noqa: E402
 from tools.launch import streamlit_server  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -47,6 +55,8 @@ TARGETS = {  # size: (first markers s, median step ms, server MB)
     "10000x200": (3.0, 300, 400),
 }
 SPEEDUP_AT = "5000x100"
+FILTER = "kind=military&kind=statement"
+FILTER_SLOWDOWN = 1.2  # a filtered step may take at most 20 % longer than an unfiltered one
 
 
 @dataclass
@@ -106,6 +116,7 @@ def _wait_idle(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def measure(browser, url: str, pid: int, plan: Plan, steps: int, result: Result) -> None:  # type: ignore[no-untyped-def]
+    """Cold and first visit to ``url``, then ``steps`` slider steps checked against ``plan``."""
     timeout = 180.0
     for attempt in ("cold", "first"):
         context = browser.new_context(viewport={"width": 1280, "height": 720})
@@ -156,11 +167,28 @@ def plans(folder: Path) -> tuple[Plan, Plan, int]:
     return ours, naive, sum(1 for _ in timeline_events(timeline))
 
 
+def filtered_plan(folder: Path, query: str) -> tuple[Plan, int]:
+    """What the app must show with the filter ``query`` (URL form) at each slider position."""
+    story = read_story(folder).story
+    timeline, places = story_timeline(story)
+    index = EventIndex(story, list(timeline_events(timeline)))
+    view = narrow(index, places, Filter.from_query(parse_qs(query)))
+    stops = slider_stops(view.timeline)
+
+    def at(index: int) -> dict[str, int]:
+        found = {p.id: view.timeline.count_at(index, p.id) for p in view.places}
+        return {p: n for p, n in found.items() if n}
+
+    return Plan([at(stop.index) for stop in stops], default_position(stops)), view.shown
+
+
 def timeline_events(timeline: Timeline) -> Iterator[Event]:
     return (event for events in timeline.by_stop for event in events)
 
 
-def run(sizes: list[str], steps: int, naive_steps: int, skip_naive: bool) -> list[Result]:
+def run(
+    sizes: list[str], steps: int, naive_steps: int, skip_naive: bool, query: str | None
+) -> list[Result]:
     from playwright.sync_api import sync_playwright
 
     results: list[Result] = []
@@ -184,6 +212,14 @@ def run(sizes: list[str], steps: int, naive_steps: int, skip_naive: bool) -> lis
                     measure(browser, app.url, app.pid, ours_plan, steps, ours)
                 results.append(ours)
                 print(row(ours), flush=True)
+                if query:
+                    plan, shown = filtered_plan(folder, query)
+                    print(f"# {size} filtered ({query}): {shown} events, {len(plan.counts)} stops")
+                    filtered = Result("filter", size)
+                    with streamlit_server(folder=folder) as app:
+                        measure(browser, f"{app.url}/?{query}", app.pid, plan, steps, filtered)
+                    results.append(filtered)
+                    print(row(filtered), flush=True)
                 if skip_naive:
                     continue
                 naive = Result("naive", size)
@@ -234,6 +270,14 @@ def report(results: list[Result]) -> None:
                 checks.append(f"peak {r.peak_mb:.0f} MB <= {memory}")
                 oks.append(r.peak_mb <= memory)
             print(f"  {size:<10} {'MET ' if all(oks) else 'MISS'} " + "; ".join(checks))
+    for size in dict.fromkeys(r.size for r in results):
+        ours, filtered = by.get((size, "ours")), by.get((size, "filter"))
+        if ours and filtered:
+            ratio = filtered.median / ours.median
+            print(
+                f"  {size:<10} {'MET ' if ratio <= FILTER_SLOWDOWN else 'MISS'} filtered step "
+                f"{filtered.median:.0f} ms = {ratio:.2f}x unfiltered <= {FILTER_SLOWDOWN}x"
+            )
     ours, naive = by.get((SPEEDUP_AT, "ours")), by.get((SPEEDUP_AT, "naive"))
     if ours and naive:
         ratio = naive.median / ours.median
@@ -248,6 +292,8 @@ def main() -> None:
         "--naive-steps", type=int, default=5, help="steps for the naive app at 5,000+ events"
     )
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--filter", default=FILTER, help="the filtered case's URL query")
+    parser.add_argument("--skip-filtered", action="store_true")
     args = parser.parse_args()
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for size in sizes:
@@ -264,7 +310,8 @@ def main() -> None:
         "the next press waits until the rerun ends. The naive app has one marker per event "
         "and place (data-count=1), counted per place; it caches nothing, so every visit is cold."
     )
-    results = run(sizes, args.steps, args.naive_steps, args.skip_naive)
+    query = None if args.skip_filtered else args.filter
+    results = run(sizes, args.steps, args.naive_steps, args.skip_naive, query)
     report(results)
     print(f"\ntook {time.monotonic() - began:.0f} s; load average {os.getloadavg()[0]:.2f} at end")
 

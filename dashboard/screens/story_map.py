@@ -1,12 +1,15 @@
 """The map page: a date slider reveals, place by place, what happened and what was said."""
 
+from dataclasses import replace
 from html import escape
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.data import story_data
-from dashboard.maps import COUNT_KEY, SYMBOLS, base_map, place_at, place_layer
+from dashboard.data import event_index, narrowed, story_data
+from dashboard.filter_bar import current_filter, filter_controls
+from dashboard.filtering import nearest_stop
+from dashboard.maps import COUNT_KEY, SYMBOLS, base_map, map_places, place_at, place_layer
 from dashboard.notices import show_problems
 from dashboard.style import PAGE_CSS
 from dashboard.view import (
@@ -23,7 +26,14 @@ from dashboard.view import (
 CARDS = 20
 BUTTONS = 30
 
-data = story_data()
+# Filters narrow the story before anything is drawn: every part of the page follows them.
+everything = story_data()
+facets = event_index(everything).facets()
+view = narrowed(everything, current_filter(facets))
+# The brief's places stay on the map under any filter, as reference places.
+data = replace(
+    everything, timeline=view.timeline, places=map_places(everything.reading.story, view.places)
+)
 story, timeline = data.reading.story, data.timeline
 stops = slider_stops(timeline)
 places_by_id = {place.id: place for place in data.places}
@@ -35,19 +45,28 @@ st.caption(
     "Every line comes from a news article; click a source to read it."
 )
 show_problems(data.reading.issues)
+place_names = {place.id: place.name for place in everything.places}
+filter_controls(facets, view, stops, story, place_names)
 
 if not stops:
     st.info(
-        "There are no events to show yet. Add articles and their events to the articles folder."
+        "No event matches these filters: clear one or try other words."
+        if view.filter.active
+        else "There are no events to show yet. "
+        "Add articles and their events to the articles folder."
     )
+    st.query_params.from_dict(view.filter.to_query())
     st.stop()
 
-# The view lives in the URL (?date=...&place=...), so a link restores it.
+# The view lives in the URL (?date=...&place=...&kind=...), so a link restores it.
 codes = [stop.code for stop in stops]
 labels = {stop.code: stop.label for stop in stops}
-if st.session_state.get("date") not in codes:  # first visit, or the data changed
+if st.session_state.get("date") not in codes:  # first visit, new data, or filtered away
     asked = st.query_params.get("date")
-    st.session_state.date = asked if asked in codes else codes[default_position(stops)]
+    # A date the filters removed gives way to the last stop before it (skipped, not empty).
+    near = nearest_stop(stops, st.session_state.get("date"))
+    position = default_position(stops) if near is None else near
+    st.session_state.date = asked if asked in codes else codes[position]
     asked_place = st.query_params.get("place")
     st.session_state.place = asked_place if asked_place in places_by_id else None
 
@@ -82,7 +101,9 @@ following.button(
 slider.select_slider("Date", options=codes, key="date", format_func=labels.__getitem__)
 stop = stops[codes.index(st.session_state.date)]
 selected = st.session_state.place
-st.query_params.from_dict({"date": stop.code} | ({"place": selected} if selected else {}))
+st.query_params.from_dict(
+    {"date": stop.code} | ({"place": selected} if selected else {}) | view.filter.to_query()
+)
 
 map_column, panel = st.columns([3, 2])
 with map_column:
@@ -129,7 +150,7 @@ with panel:
     if selected and selected in places_by_id:
         place = places_by_id[selected]
         count = timeline.count_at(stop.index, place.id)
-        st.subheader(place_heading(place, count, stop.label))
+        st.subheader(place_heading(place, count, stop))
         st.caption(place.description)
         st.button("Show all places", on_click=focus, args=(None,), key="unfocus")
         events = timeline.revealed(stop.index, place.id)

@@ -1,16 +1,15 @@
 """Story mode: the story told date by date on one projector screen, "Next" being all it needs."""
 
 import time
-from functools import partial
 from html import escape
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.data import story_data
+from dashboard.filter_bar import filtered_downloads
 from dashboard.maps import base_map, place_markers
 from dashboard.notices import show_problems
-from dashboard.standalone import standalone_html
 from dashboard.style import PAGE_CSS, STORY_CSS
 from dashboard.view import (
     event_card,
@@ -20,7 +19,6 @@ from dashboard.view import (
     stop_heading,
     story_pages,
 )
-from geodata.export import to_csv
 
 MAP_WIDTH, MAP_HEIGHT = 600, 500  # the map's size on a 1280x720 screen
 CARD_HEIGHT = 390
@@ -97,22 +95,7 @@ with full_text.popover("Full text", use_container_width=True):
         st.html(event_card(event, story))
 with download.popover("Download", use_container_width=True):
     st.caption("The story to take away: no server and no internet needed.")
-    st.download_button(
-        "Map and story (HTML)",
-        data=partial(standalone_html, story, timeline, data.places),
-        file_name="syria-bases-story.html",
-        mime="text/html",
-        on_click="ignore",
-        key="download-html",
-    )
-    st.download_button(
-        "Events table (CSV)",
-        data=partial(to_csv, story),
-        file_name="syria-bases-events.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="download-csv",
-    )
+    filtered_downloads(data)
 
 map_column, card_column = st.columns([1, 1], gap="medium")
 with map_column:

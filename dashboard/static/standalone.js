@@ -142,7 +142,7 @@
     if (state.place && placesById[state.place]) {
       var place = placesById[state.place];
       var count = countAt(stop.index, place.id);
-      panel.appendChild(el("h2", null, place.name + ": " + countWords(count) + " up to " + stop.label));
+      panel.appendChild(el("h2", null, place.name + ": " + countWords(count) + " " + stop.until));
       if (place.description) panel.appendChild(el("p", "caption", place.description));
       var unfocus = el("button", null, "Show all places");
       unfocus.id = "unfocus";

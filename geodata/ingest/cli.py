@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from geodata.errors import IngestError
+from geodata.errors import IngestError, IngestInterrupted
 from geodata.ingest.geocoding import CachedNominatim, GeocodedPlace, offline_place
 from geodata.ingest.mentions import Geocode
 from geodata.ingest.pipeline import ingest
@@ -52,6 +56,26 @@ def geocoder(online: CachedNominatim | None) -> Geocode:
     return find
 
 
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop ingest like Ctrl-C does, so its rollback runs for them too."""
+
+    def interrupt(number: int, frame: object) -> None:
+        raise KeyboardInterrupt(signal.Signals(number).name)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers
+        return
+    previous = {
+        number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def run_ingest(args: argparse.Namespace) -> int:
     online = None
     if args.online:
@@ -61,15 +85,19 @@ def run_ingest(args: argparse.Namespace) -> int:
             scheme=args.nominatim_scheme,
         )
     try:
-        done = ingest(
-            args.path,
-            args.folder,
-            outlet=args.outlet,
-            published=args.published,
-            headline=args.headline,
-            article=args.article,
-            geocode=geocoder(online),
-        )
+        with _signals_interrupt():
+            done = ingest(
+                args.path,
+                args.folder,
+                outlet=args.outlet,
+                published=args.published,
+                headline=args.headline,
+                article=args.article,
+                geocode=geocoder(online),
+            )
+    except (IngestInterrupted, KeyboardInterrupt):
+        print("interrupted, nothing changed")
+        return 130
     except IngestError as error:
         print(f"ingest failed, nothing was changed: {error}")
         return 1

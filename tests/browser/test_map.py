@@ -7,8 +7,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import HOSTILE, write_hostile_story
 from playwright.sync_api import expect
+from stories import HOSTILE, write_hostile_story
 
 from dashboard.maps import BRIEF_PLACES
 from dashboard.placement import MAX_DISTANCE

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import HOSTILE, write_hostile_story
+from stories import HOSTILE, write_hostile_story
 
 from dashboard.standalone import standalone_html, story_timeline
-from dashboard.view import default_position, slider_stops
+from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
 from tests.browser.conftest import screenshot
 
@@ -73,9 +73,13 @@ def test_the_exported_file_reveals_the_same_counts_as_the_app_offline(browser, t
         assert slider.get_attribute("aria-valuetext") == stop.label
         assert marker_counts(page) == expected_counts(stop.index), stop.label
         panel = page.locator("#panel")
-        assert panel.locator("h2").inner_text().startswith(("On ", "Before the story"))
+        assert panel.locator("h2").inner_text() == stop_heading(stop)
+        if stop.code.startswith(".."):  # reported undated: "by 13 December 2024", not a day
+            assert stop.label.startswith("by ")
+            assert panel.locator("h2").inner_text().startswith("Reported by ")
         shown = panel.locator("[data-event]").evaluate_all("cs => cs.map(c => c.dataset.event)")
         assert shown == [event.id for event in stop.events]
+    assert any(stop.code.startswith("..") for stop in STOPS)  # the walk met "on or before"
     page.get_by_role("button", name="◀ Previous").click()
     assert slider.get_attribute("aria-valuetext") == STOPS[-2].label
     assert blocked == [] and errors == []
