@@ -11,7 +11,6 @@ from urllib.parse import parse_qs, urlencode
 import streamlit as st
 
 from dashboard.filtering import Narrowed, narrow
-from dashboard.maps import map_places
 from geodata import DEFAULT_FOLDER, Place, Reading, Timeline, read_story
 from geodata.filters import EventIndex, Filter
 from geodata.timeline import story_timeline
@@ -21,8 +20,7 @@ ARTICLES_ENV = "STORY_ARTICLES_DIR"
 
 @dataclass(frozen=True, slots=True)
 class StoryData:
-    """The reading of the folder, its timeline, and the places on the map: those that have
-    events, then the brief's reference places (dashboard.maps.BRIEF_PLACES)."""
+    """The reading of the folder, its timeline, and the places that have events."""
 
     folder: Path
     reading: Reading
@@ -53,7 +51,7 @@ def _stamp(folder: Path) -> str:
 def _load(folder: str, stamp: str) -> StoryData:
     reading = read_story(Path(folder))
     timeline, places = story_timeline(reading.story)
-    return StoryData(Path(folder), reading, timeline, map_places(reading.story, places), stamp)
+    return StoryData(Path(folder), reading, timeline, places, stamp)
 
 
 def story_data() -> StoryData:

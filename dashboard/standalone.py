@@ -187,7 +187,7 @@ def standalone_html(
     """One HTML page that tells the story offline: Leaflet, basemap, data and app inlined."""
     if timeline is None or places is None:
         timeline, places = story_timeline(story)
-        places = map_places(story, places)
+    places = map_places(story, places)  # the brief's places too, as on the app's map
     leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text("utf-8")
     leaflet_css = _offline_css((STATIC_DIR / "leaflet" / "leaflet.css").read_text("utf-8"))
     app_js = APP_JS.read_text("utf-8")

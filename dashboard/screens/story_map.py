@@ -30,13 +30,13 @@ BUTTONS = 30
 everything = story_data()
 facets = event_index(everything).facets()
 view = narrowed(everything, current_filter(facets))
-# The brief's places stay on the map under any filter, as reference places.
-data = replace(
-    everything, timeline=view.timeline, places=map_places(everything.reading.story, view.places)
-)
+data = replace(everything, timeline=view.timeline, places=view.places)
 story, timeline = data.reading.story, data.timeline
 stops = slider_stops(timeline)
-places_by_id = {place.id: place for place in data.places}
+# The map adds the brief's places (reference places, under any filter too); a click on
+# one focuses it like any place.
+on_map = map_places(story, data.places)
+places_by_id = {place.id: place for place in on_map}
 
 st.html(PAGE_CSS)
 st.title("Russia's military bases in Syria after the fall of Assad")
@@ -114,7 +114,7 @@ with map_column:
         key="story-map",
         height=470,
         use_container_width=True,
-        feature_group_to_add=place_layer(data.places, timeline, stop.index, selected),
+        feature_group_to_add=place_layer(on_map, timeline, stop.index, selected),
         returned_objects=["last_object_clicked"],
     )
     legend = " &nbsp; ".join(
@@ -141,7 +141,7 @@ with map_column:
 clicked = (output or {}).get("last_object_clicked")
 if clicked and st.session_state.get("last_click") != clicked:
     st.session_state.last_click = clicked
-    place = place_at(data.places, clicked["lat"], clicked["lng"])
+    place = place_at(on_map, clicked["lat"], clicked["lng"])
     if place is not None and place.id != selected:
         st.session_state.place = place.id
         st.rerun()

@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data import story_data
 from dashboard.filter_bar import filtered_downloads
-from dashboard.maps import base_map, place_markers
+from dashboard.maps import base_map, map_places, place_markers
 from dashboard.notices import show_problems
 from dashboard.style import PAGE_CSS, STORY_CSS
 from dashboard.view import (
@@ -106,7 +106,7 @@ with map_column:
         key="story-mode-map",
         height=MAP_HEIGHT,
         use_container_width=True,
-        feature_group_to_add=place_markers(data.places, timeline, stop.index),
+        feature_group_to_add=place_markers(map_places(story, data.places), timeline, stop.index),
         center=view[0] if view else None,
         zoom=view[1] if view else None,
         returned_objects=[],
