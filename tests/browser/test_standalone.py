@@ -7,13 +7,15 @@ from pathlib import Path
 
 from stories import HOSTILE, write_hostile_story
 
+from dashboard.maps import BRIEF_PLACES, map_places
 from dashboard.standalone import standalone_html, story_timeline
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
 from tests.browser.conftest import screenshot
 
 STORY = read_story(Path(DEFAULT_FOLDER)).story
-TIMELINE, PLACES_SHOWN = story_timeline(STORY)
+TIMELINE, PLACES = story_timeline(STORY)
+PLACES_SHOWN = map_places(STORY, PLACES)  # the brief's places too, with nothing yet
 STOPS = slider_stops(TIMELINE)
 
 
@@ -125,7 +127,9 @@ def test_hostile_article_text_in_the_export_shows_as_text_and_runs_nothing(brows
     context, page, blocked, requests, _ = open_offline(browser, path)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    assert marker_counts(page) == {"damascus": 1}
+    counts = marker_counts(page)
+    assert {place: count for place, count in counts.items() if count} == {"damascus": 1}
+    assert {place for place, count in counts.items() if not count} <= set(BRIEF_PLACES)
     page.get_by_text(f"Summary {HOSTILE}").wait_for()
     page.get_by_text("Actor <i>x</i>", exact=False).wait_for()
     page.get_by_text(re.compile("Hostile </script><b>Outlet</b>")).first.wait_for()
