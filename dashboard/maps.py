@@ -26,6 +26,11 @@ LAND = "#f6f3ec"
 # The one-line key to the numbers, for the map page, story mode and the export alike.
 COUNT_KEY = "The number = events and statements reported so far at this place."
 MAP_TITLE = "Map of the story's places"
+# Sources of the basemap, as their licences ask (dashboard/static/ATTRIBUTION.md).
+MAP_CREDIT = (
+    "Borders: Natural Earth (public domain), which draws the Golan Heights inside Israel. "
+    "City names: GeoNames (CC BY 4.0)."
+)
 # The places the project's brief names: always on the map, with events or not.
 BRIEF_PLACES = (
     "tartus-naval-base",
@@ -57,9 +62,10 @@ def _zoom_css() -> str:
     rules = []
     for z in ZOOMS:
         rules.append(
-            f".story-z{z} .place-marker .pill {{ left: var(--x{z}); top: var(--y{z}); }}\n"
-            f".story-z{z} .place-marker .leader {{ width: var(--l{z}); "
-            f"transform: rotate(var(--a{z})); }}\n"
+            f".story-z{z} .place-marker .pill {{ left: var(--x{z}, var(--dx)); "
+            f"top: var(--y{z}, var(--dy)); }}\n"
+            f".story-z{z} .place-marker .leader {{ width: var(--l{z}, 0px); "
+            f"transform: rotate(var(--a{z}, 0deg)); }}\n"
             f".story-z{z} .place-marker.c{z} .name {{ display: none; }}\n"
             f".story-z{z} .place-marker:not(.c{z}) .name {{ display: inline; }}"
         )
@@ -73,8 +79,9 @@ MARKER_CSS = f"""
 .place-marker .pin {{ position: absolute; left: -5px; top: -5px; width: 10px; height: 10px;
   border-radius: 5px; background: var(--c); border: 1.5px solid #fff; box-sizing: border-box; }}
 .place-marker.base .pin {{ border-radius: 1px; }}
-.place-marker .leader {{ position: absolute; left: 0; top: -1px; height: 2px; width: var(--l7);
-  background: var(--c); transform-origin: 0 50%; transform: rotate(var(--a7)); }}
+.place-marker .leader {{ position: absolute; left: 0; top: -1px; height: 2px;
+  width: var(--l7, 0px); background: var(--c); transform-origin: 0 50%;
+  transform: rotate(var(--a7, 0deg)); }}
 .place-marker .pill {{ position: absolute; display: inline-flex; align-items: center; gap: 4px;
   white-space: nowrap; background: #fff; border: 2px solid var(--c); border-radius: 14px;
   padding: 1px 7px 1px 3px; font-size: 15px; line-height: 20px; color: #111;
@@ -91,6 +98,7 @@ MARKER_CSS = f"""
 .place-marker.empty .count {{ font-weight: 400; }}
 .place-marker.new .pill {{ border-color: {NEW_COLOUR}; border-width: 3px;
   box-shadow: 0 0 0 2px #fff, 0 0 0 4px {NEW_COLOUR}; }}
+.place-marker:not(.new) .badge {{ display: none; }}
 .place-marker .badge {{ position: absolute; right: -10px; top: -11px; background: {NEW_COLOUR};
   color: #fff; font-size: 11px; line-height: 14px; padding: 0 4px; border-radius: 7px;
   font-weight: 700; letter-spacing: .02em; }}
@@ -270,7 +278,8 @@ def compact_labels(places: list[Place], zoom: int = OPENING_ZOOM) -> frozenset[s
     return frozenset(place_id for place_id, spot in layout(places, zoom).items() if spot.compact)
 
 
-def _spot_style(spots: dict[int, Spot]) -> str:
+def spot_style(spots: dict[int, Spot]) -> str:
+    """The CSS variables that put a marker's label at each zoom (see _zoom_css)."""
     parts = []
     for zoom, spot in spots.items():
         length, angle = spot.leader or (0, 0)
@@ -304,7 +313,7 @@ def marker_html(
     classes += [f"c{zoom}" for zoom, spot in (spots or {}).items() if spot.compact]
     style = f"--c:{colour};--dx:{offset[0]}px;--dy:{offset[1]}px"
     if spots:
-        style += ";" + _spot_style(spots)
+        style += ";" + spot_style(spots)
     badge = '<span class="badge">new</span>' if new else ""
     return (
         f'<div class="{" ".join(classes)}" style="{style}" '

@@ -24,15 +24,20 @@ from typing import Any
 
 from dashboard.filtering import Selection, place_ids, select
 from dashboard.maps import (
+    MAP_CREDIT,
+    MAP_TITLE,
     MARKER_CSS,
     STATIC_DIR,
     STORY_BOUNDS,
     SYMBOLS,
     basemap_geojson,
+    basemap_labels,
     basemap_styles,
     label_offsets,
     map_places,
+    spot_style,
 )
+from dashboard.placement import Spot, layouts
 from dashboard.style import PAGE_CSS
 from dashboard.view import KIND_LABELS, slider_stops, stop_heading, stop_until
 from geodata import DEFAULT_FOLDER, EventKind, Place, Severity, Story, Timeline, read_story
@@ -44,9 +49,14 @@ TITLE = "Russia's military bases in Syria after the fall of Assad"
 APP_JS = Path(__file__).resolve().parent / "static" / "standalone.js"
 
 
-def _place_record(place: Place, offset: tuple[int, int]) -> dict[str, Any]:
+def _place_record(
+    place: Place, offset: tuple[int, int], spots: dict[int, Spot] | None = None
+) -> dict[str, Any]:
     symbol, colour, _ = SYMBOLS[place.kind]
     return {
+        # The label's spot at each zoom (CSS variables) and the zooms it shows no name at.
+        "spots": spot_style(spots) if spots else "",
+        "compactAt": [f"c{zoom}" for zoom, spot in (spots or {}).items() if spot.compact],
         "id": place.id,
         "name": place.name,
         "kind": place.kind.value,
@@ -89,14 +99,14 @@ def _event_record(event: Any, story: Story) -> dict[str, Any]:
 
 def story_payload(story: Story, timeline: Timeline, places: list[Place]) -> dict[str, Any]:
     """Everything the page needs, as plain data: the same stops and counts as the app."""
-    offsets = label_offsets(places)
+    offsets, spots = label_offsets(places), layouts(places)
     stops = slider_stops(timeline)
     events = [event for events in timeline.by_stop for event in events]
     used_articles = {s.article for event in events for s in event.sources}
     return {
         "title": TITLE,
         "bounds": [list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])],
-        "places": [_place_record(place, offsets[place.id]) for place in places],
+        "places": [_place_record(place, offsets[place.id], spots[place.id]) for place in places],
         "stops": [
             {
                 "code": stop.code,
@@ -129,6 +139,8 @@ def story_payload(story: Story, timeline: Timeline, places: list[Place]) -> dict
         ],
         "basemapStyles": basemap_styles(),
         "basemap": basemap_geojson(),
+        "labels": basemap_labels(),
+        "mapTitle": MAP_TITLE,
     }
 
 
@@ -191,9 +203,10 @@ def standalone_html(
     leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text("utf-8")
     leaflet_css = _offline_css((STATIC_DIR / "leaflet" / "leaflet.css").read_text("utf-8"))
     app_js = APP_JS.read_text("utf-8")
+    map_js = (STATIC_DIR / "storymap.js").read_text("utf-8")
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        f"script-src {_sha256(leaflet_js)} {_sha256(app_js)}"
+        f"script-src {_sha256(leaflet_js)} {_sha256(map_js)} {_sha256(app_js)}"
     )
     made_on = (made or date.today()).isoformat()
     data = script_json(story_payload(story, timeline, places))
@@ -224,11 +237,12 @@ def standalone_html(
 <div id="map-column"><div id="map"></div><div class="legend" id="legend"></div></div>
 <section id="panel" aria-live="polite"></section>
 </main>
-<footer>Made on {made_on} from the dashboard's articles. Borders: Natural Earth (public domain),
-which draws the Golan Heights inside Israel. Map: Leaflet (BSD-2-Clause).
+<footer>Made on {made_on} from the dashboard's articles. {escape(MAP_CREDIT)}
+Map: Leaflet (BSD-2-Clause).
 Works offline; nothing is loaded from the internet.</footer>
 <script type="application/json" id="story-data">{data}</script>
 <script>{leaflet_js}</script>
+<script>{map_js}</script>
 <script>{app_js}</script>
 </body>
 </html>

@@ -51,7 +51,7 @@ def test_the_policy_allows_exactly_the_page_s_own_scripts(real):
     policy = unescape(re.search(r'"Content-Security-Policy" content="([^"]+)"', html).group(1))
     allowed = set(re.findall(r"'(sha256-[^']+)'", policy))
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert len(scripts) == 2  # Leaflet and the page's app
+    assert len(scripts) == 3  # Leaflet, the map's behaviour and the page's app
     digests = {
         "sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts
     }
@@ -118,7 +118,7 @@ In late November, an offensive began. On December 8, fighters entered Damascus.
 """
     story = read_story(write_story(tmp_path, {"wire-2024-12-16.txt": article})).story
     html = standalone_html(story)
-    assert html.count("</script>") == 3  # the data, Leaflet and the app: nothing more
+    assert html.count("</script>") == 4  # data, Leaflet, the map and the app: nothing more
     assert HOSTILE not in html and "<img" not in html
     data = embedded(html)
     assert data["articles"]["wire-2024-12-16"]["outlet"] == f"Wire {HOSTILE}"

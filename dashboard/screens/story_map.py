@@ -9,7 +9,15 @@ from streamlit_folium import st_folium
 from dashboard.data import event_index, narrowed, story_data
 from dashboard.filter_bar import current_filter, filter_controls
 from dashboard.filtering import nearest_stop
-from dashboard.maps import COUNT_KEY, SYMBOLS, base_map, map_places, place_at, place_layer
+from dashboard.maps import (
+    COUNT_KEY,
+    MAP_CREDIT,
+    SYMBOLS,
+    base_map,
+    map_places,
+    place_at,
+    place_layer,
+)
 from dashboard.notices import show_problems
 from dashboard.style import PAGE_CSS
 from dashboard.view import (
@@ -129,8 +137,8 @@ with map_column:
         " &nbsp; The number is how many events and statements so far.</div>"
     )
     st.caption(
-        "Borders: Natural Earth (public domain), which draws the Golan Heights inside Israel. "
-        "Places outside this frame are listed below the map."
+        f"{MAP_CREDIT} Places outside this frame are listed in the map's corner "
+        '("Outside this view") and below the map.'
     )
     st.toggle(
         "Street map (needs internet)",

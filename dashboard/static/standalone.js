@@ -37,12 +37,10 @@
   // The map: the inlined basemap and one divIcon marker per place (no image, no request).
   var map = L.map("map", { minZoom: 3, maxZoom: 12, attributionControl: false });
   L.control.scale().addTo(map);
-  L.geoJSON(data.basemap, {
-    interactive: false,
-    style: function (feature) {
-      return data.basemapStyles[feature.properties.layer] || data.basemapStyles.river;
-    }
-  }).addTo(map);
+  // The basemap, its names, the keyboard and "outside this view": dashboard/static/storymap.js.
+  StoryMap.setup(map, {
+    basemap: data.basemap, labels: data.labels, styles: data.basemapStyles, title: data.mapTitle
+  });
   map.fitBounds(data.bounds);
 
   var markers = {};
@@ -51,6 +49,8 @@
     root.style.setProperty("--c", place.colour);
     root.style.setProperty("--dx", place.dx + "px");
     root.style.setProperty("--dy", place.dy + "px");
+    root.style.cssText += ";" + place.spots;
+    place.compactAt.forEach(function (name) { root.classList.add(name); });
     root.setAttribute("data-place", place.id);
     root.setAttribute("data-count", "0");
     var pill = el("span", "pill");
@@ -60,7 +60,9 @@
     pill.appendChild(symbol);
     pill.appendChild(el("span", "name", place.name));
     pill.appendChild(count);
+    pill.appendChild(el("span", "badge", "new"));
     root.appendChild(el("span", "pin"));
+    root.appendChild(el("span", "leader"));
     root.appendChild(pill);
     var icon = L.divIcon({ html: root, className: "place-icon", iconSize: [0, 0], iconAnchor: [0, 0] });
     L.marker([place.lat, place.lon], { icon: icon, keyboard: true })
@@ -200,6 +202,7 @@
       marker.root.title = marker.place.name + " (" + marker.place.kindLabel + "): " + count +
         " so far. Click to focus.";
     });
+    StoryMap.refresh(map);
     renderPanel(stop);
     var hash = "#date=" + encodeURIComponent(stop.code) +
       (state.place ? "&place=" + encodeURIComponent(state.place) : "");

@@ -133,7 +133,7 @@ def test_hostile_article_text_in_the_export_shows_as_text_and_runs_nothing(brows
     page.get_by_text(f"Summary {HOSTILE}").wait_for()
     page.get_by_text("Actor <i>x</i>", exact=False).wait_for()
     page.get_by_text(re.compile("Hostile </script><b>Outlet</b>")).first.wait_for()
-    page.locator("details summary").first.click()
+    page.locator("#panel details summary").first.click()
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
