@@ -12,6 +12,7 @@ from dashboard.filtering import nearest_stop
 from dashboard.maps import (
     COUNT_KEY,
     MAP_CREDIT,
+    NEW_COLOUR,
     SYMBOLS,
     base_map,
     map_places,
@@ -32,6 +33,10 @@ from dashboard.view import (
 # A long list is cut to its first CARDS; "Show all" reveals the rest. Beyond BUTTONS places
 # the "all places" list becomes one select box: hundreds of buttons slow every step.
 CARDS = 20
+NEW_BADGE_STYLE = (
+    f"background:{NEW_COLOUR};color:#fff;font-size:.8rem;font-weight:700;"
+    "padding:0 5px;border-radius:8px"
+)
 BUTTONS = 30
 
 # Filters narrow the story before anything is drawn: every part of the page follows them.
@@ -129,12 +134,14 @@ with map_column:
         f'<span class="legend-item"><span class="legend-sym" style="--c:{colour}">{sym}</span>'
         f"{text}</span>"
         for kind, (sym, colour, text) in SYMBOLS.items()
-        if any(place.kind is kind for place in data.places)
+        if any(place.kind is kind for place in on_map)
     )
     st.html(
         f'<div class="legend">{legend} &nbsp; <span class="legend-item">'
-        '<span class="legend-new"></span>Something new on this date</span>'
-        " &nbsp; The number is how many events and statements so far.</div>"
+        f'<span style="{NEW_BADGE_STYLE}">new</span> Something new on this date</span>'
+        ' &nbsp; <span class="legend-item"><span style="border:2px dashed #3b3b3b;'
+        'border-radius:10px;padding:0 6px">0</span> Nothing reported there yet</span>'
+        f" &nbsp; {escape(COUNT_KEY)}</div>"
     )
     st.caption(
         f"{MAP_CREDIT} Places outside this frame are listed in the map's corner "

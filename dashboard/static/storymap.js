@@ -227,6 +227,19 @@
       container.scrollTop = 0;
       container.scrollLeft = 0;
     });
+    // A marker reached with Tab comes into view whole, label and all, not only its point.
+    container.addEventListener("focusin", function (event) {
+      var found = placeMarkers(map).filter(function (place) {
+        return place.icon === event.target;
+      })[0];
+      if (!found) return;
+      var point = map.latLngToContainerPoint(found.marker.getLatLng()), size = map.getSize();
+      var margin = Math.min(120, size.x / 4, size.y / 4);
+      if (point.x < margin || point.y < margin || point.x > size.x - margin ||
+          point.y > size.y - margin) {
+        map.panTo(found.marker.getLatLng(), { animate: false });
+      }
+    });
   }
 
   function countKey(map, text) {

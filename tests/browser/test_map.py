@@ -282,3 +282,33 @@ def test_the_first_tap_on_a_marker_on_a_phone_focuses_the_place(start_app, brows
     frame.locator('[data-place="damascus"] .pill').tap()
     page.get_by_role("heading", name=re.compile(r"^Damascus: ")).wait_for()
     context.close()
+
+
+def test_tabbing_onto_a_marker_off_the_frame_keeps_the_map_drawn(start_app, page):
+    page.goto(start_app(None))
+    wait_for_counts(page, expected_counts(STOPS[default_position(STOPS)].index))
+    frame = map_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    frame.locator('[data-place="damascus"]').locator("xpath=..").focus()
+    for _ in range(40):  # Tab along the markers until Moscow's, far off the frame
+        page.keyboard.press("Tab")
+        if frame.evaluate("() => !!document.activeElement.querySelector('[data-place=moscow]')"):
+            break
+    else:
+        raise AssertionError("Tab never reached Moscow's marker")
+    page.wait_for_timeout(600)
+    state = frame.evaluate(
+        """() => {
+        const box = document.querySelector('.leaflet-container');
+        const pill = document.activeElement.querySelector('.pill').getBoundingClientRect();
+        const frame = box.getBoundingClientRect();
+        return {scrolled: box.scrollTop + box.scrollLeft,
+                inside: pill.left >= frame.left && pill.right <= frame.right
+                        && pill.top >= frame.top && pill.bottom <= frame.bottom,
+                land: document.querySelectorAll('.leaflet-basemap-pane path').length};
+    }"""
+    )
+    assert state["scrolled"] == 0  # a scrolled container is the blank map
+    assert state["inside"]  # the map moved to the marker
+    assert state["land"] > 0
+    screenshot(page, "tabbed-to-moscow")
