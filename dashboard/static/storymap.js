@@ -108,6 +108,7 @@
       wanted.forEach(function (item) {
         if (!layer.hasLayer(item.marker)) layer.addLayer(item.marker);
         item.span.classList.remove("hidden");
+        SIDES.forEach(function (side) { if (side) item.span.classList.remove(side); });
       });
       function fits(b) {
         return b[0] >= 0 && b[1] >= 0 && b[2] <= size.x && b[3] <= size.y &&
