@@ -13,7 +13,7 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
-from dashboard.placement import OPENING_ZOOM, ZOOMS, Spot, layout, layouts
+from dashboard.placement import OPENING_ZOOM, ZOOMS, Mark, Spot, layout, layouts, marks
 from geodata import Place, PlaceKind, Story, Timeline
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -303,24 +303,40 @@ def marker_html(
     ``offset`` and ``compact`` place the label at the opening zoom; ``spots`` (per zoom,
     from dashboard.placement) let the live map move it as the reader zooms.
     """
+    return _fill(_parts(place, offset, compact, spots), count, new, selected)
+
+
+def _parts(
+    place: Place, offset: tuple[int, int], compact: bool, spots: dict[int, Spot] | None
+) -> tuple[str, str, str]:
+    """What does not change from date to date: classes, the opening tag's rest, the pill."""
     symbol, colour, _ = SYMBOLS[place.kind]
     classes = ["place-marker", place.kind.value]
     classes += ["compact"] if compact else []
     classes += ["base"] if place.kind.is_base else []
-    classes += ["new"] if new else []
-    classes += ["selected"] if selected else []
-    classes += ["empty"] if count == 0 else []
     classes += [f"c{zoom}" for zoom, spot in (spots or {}).items() if spot.compact]
     style = f"--c:{colour};--dx:{offset[0]}px;--dy:{offset[1]}px"
     if spots:
         style += ";" + spot_style(spots)
+    return (
+        " ".join(classes),
+        f'style="{style}" data-place="{escape(place.id)}"',
+        f'<span class="pin"></span><span class="leader"></span><span class="pill">'
+        f'<span class="sym" aria-hidden="true">{symbol}</span>'
+        f'<span class="name">{escape(place.name)}</span>',
+    )
+
+
+def _fill(parts: tuple[str, str, str], count: int, new: bool, selected: bool) -> str:
+    classes, attributes, pill = parts
+    state = (
+        (" new" if new else "")
+        + (" selected" if selected else "")
+        + (" empty" if count == 0 else "")
+    )
     badge = '<span class="badge">new</span>' if new else ""
     return (
-        f'<div class="{" ".join(classes)}" style="{style}" '
-        f'data-place="{escape(place.id)}" data-count="{count}"><span class="pin"></span>'
-        '<span class="leader"></span>'
-        f'<span class="pill"><span class="sym" aria-hidden="true">{symbol}</span>'
-        f'<span class="name">{escape(place.name)}</span>'
+        f'<div class="{classes}{state}" {attributes} data-count="{count}">{pill}'
         f'<span class="count">{count}</span>{badge}</span></div>'
     )
 
@@ -344,20 +360,11 @@ def marker_records(
 ) -> list[dict[str, Any]]:
     """Each place's marker at stop ``index``: point, HTML and plain tooltip text."""
     new = timeline.new_places(index) if index >= 0 else frozenset()
-    spots = layouts(places)
+    parts = _places_parts(places)
     records = []
     for place in places:
         count = timeline.count_at(index, place.id)
-        opening = spots[place.id][OPENING_ZOOM]
-        html = marker_html(
-            place,
-            count,
-            place.id in new,
-            place.id == selected,
-            (opening.dx, opening.dy),
-            opening.compact,
-            spots[place.id],
-        )
+        html = _fill(parts[place.id], count, place.id in new, place.id == selected)
         records.append(
             {
                 "id": place.id,
@@ -369,6 +376,29 @@ def marker_records(
             }
         )
     return records
+
+
+_PARTS: dict[tuple[Mark, ...], tuple[tuple[Place, ...], dict[str, tuple[str, str, str]]]] = {}
+
+
+def _places_parts(places: list[Place]) -> dict[str, tuple[str, str, str]]:
+    """Each place's unchanging marker parts, remembered by the cheap key of placement
+    (hashing 200 whole places on every step costs more than the step's own work); the
+    places themselves are compared too, so a changed name or description is seen."""
+    key = marks(places)
+    known = _PARTS.get(key)
+    if known is None or any(a is not b and a != b for a, b in zip(known[0], places, strict=True)):
+        spots = layouts(places)
+        parts = {}
+        for place in places:
+            opening = spots[place.id][OPENING_ZOOM]
+            parts[place.id] = _parts(
+                place, (opening.dx, opening.dy), opening.compact, spots[place.id]
+            )
+        if len(_PARTS) > 8:
+            _PARTS.clear()
+        known = _PARTS[key] = (tuple(places), parts)
+    return known[1]
 
 
 def map_places(story: Story, places: list[Place]) -> list[Place]:
@@ -422,7 +452,7 @@ class PlaceLayer(folium.FeatureGroup):
                 if (!store) {
                     store = map.__places = {layer: L.featureGroup().addTo(map), byId: {}};
                 }
-                var keep = {};
+                var keep = {}, moved = false;
                 places.forEach(function (p) {
                     keep[p.id] = true;
                     var known = store.byId[p.id];
@@ -435,6 +465,7 @@ class PlaceLayer(folium.FeatureGroup):
                         if (known.tooltip !== tooltip) { known.marker.setTooltipContent(tooltip); }
                     } else {
                         if (known) { store.layer.removeLayer(known.marker); }
+                        moved = true;
                         known = {marker: L.marker([p.lat, p.lon], {icon: icon, keyboard: true})
                             .bindTooltip(tooltip, {direction: "bottom", offset: [0, 16]})
                             .addTo(store.layer)};
@@ -452,8 +483,9 @@ class PlaceLayer(folium.FeatureGroup):
                     if (keep[id]) { return; }
                     store.layer.removeLayer(store.byId[id].marker);
                     delete store.byId[id];
+                    moved = true;
                 });
-                if (window.StoryMap) { StoryMap.refresh(map); }
+                if (window.StoryMap) { StoryMap.refresh(map, !moved); }
             })({{ this._parent.get_name() }}, {{ this.markers|tojson }});
         {% endmacro %}
         """

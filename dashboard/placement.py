@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geodata import Place, PlaceKind
 
@@ -42,16 +43,35 @@ class Spot:
     leader: tuple[int, int] | None = None  # (length px, angle degrees), None when touching
 
 
-def pixels(place: Place, zoom: int) -> tuple[float, float]:
-    """Web Mercator pixel position of a place at ``zoom``."""
+class Mark(NamedTuple):
+    """What placement needs of a place; cheap to hash, unlike the whole Place."""
+
+    id: str
+    name: str
+    kind: PlaceKind
+    lat: float
+    lon: float
+
+
+def marks(places: list[Place]) -> tuple[Mark, ...]:
+    return tuple(Mark(p.id, p.name, p.kind, p.latlon.lat, p.latlon.lon) for p in places)
+
+
+def mercator(lat: float, lon: float, zoom: int) -> tuple[float, float]:
+    """Web Mercator pixel position of a point at ``zoom``."""
     scale = 256 * 2**zoom
-    lat = math.radians(place.latlon.lat)
-    x = (place.latlon.lon + 180) / 360 * scale
-    y = (1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * scale
+    phi = math.radians(lat)
+    x = (lon + 180) / 360 * scale
+    y = (1 - math.log(math.tan(phi) + 1 / math.cos(phi)) / math.pi) / 2 * scale
     return x, y
 
 
-def pill_width(place: Place, compact: bool = False) -> float:
+def pixels(place: Place, zoom: int) -> tuple[float, float]:
+    """Web Mercator pixel position of a place at ``zoom``."""
+    return mercator(place.latlon.lat, place.latlon.lon, zoom)
+
+
+def pill_width(place: Place | Mark, compact: bool = False) -> float:
     """Estimated width of the pill: symbol, name (about 8.5 px a letter), two-digit count."""
     return 52 if compact else 52 + 8.5 * len(place.name)
 
@@ -111,9 +131,9 @@ KIND_ORDER = {
 }
 
 
-@lru_cache(maxsize=8)
-def _layout(places: tuple[Place, ...], zoom: int) -> tuple[tuple[str, Spot], ...]:
-    points = {place.id: pixels(place, zoom) for place in places}
+@lru_cache(maxsize=16)
+def _layout(places: tuple[Mark, ...], zoom: int) -> tuple[tuple[str, Spot], ...]:
+    points = {place.id: mercator(place.lat, place.lon, zoom) for place in places}
     pins, pills = _Grid(), _Grid()
     pin_of: dict[str, Box] = {}
     for place in places:
@@ -122,7 +142,7 @@ def _layout(places: tuple[Place, ...], zoom: int) -> tuple[tuple[str, Spot], ...
         pins.add(pin_of[place.id])
     crowded = len(places) > CROWDED and zoom < OPENING_ZOOM
     spots: dict[str, Spot] = {}
-    for place in sorted(places, key=lambda p: (KIND_ORDER[p.kind], -p.latlon.lat, p.id)):
+    for place in sorted(places, key=lambda p: (KIND_ORDER[p.kind], -p.lat, p.id)):
         x, y = points[place.id]
         spot = Spot(*ON_POINT, compact=True)
         for compact in () if crowded else (False, True):
@@ -148,15 +168,15 @@ def _layout(places: tuple[Place, ...], zoom: int) -> tuple[tuple[str, Spot], ...
 def layout(places: list[Place], zoom: int = OPENING_ZOOM) -> dict[str, Spot]:
     """Each place's label spot at ``zoom``. Remembered per set of places: places change
     only with the data, and the map asks on every step."""
-    return dict(_layout(tuple(places), zoom))
+    return dict(_layout(marks(places), zoom))
 
 
 def layouts(places: list[Place]) -> dict[str, dict[int, Spot]]:
     """Each place's label spot at every zoom of ZOOMS (read-only: shared between calls)."""
-    return _layouts(tuple(places))
+    return _layouts(marks(places))
 
 
 @lru_cache(maxsize=4)
-def _layouts(places: tuple[Place, ...]) -> dict[str, dict[int, Spot]]:
+def _layouts(places: tuple[Mark, ...]) -> dict[str, dict[int, Spot]]:
     by_zoom = {zoom: dict(_layout(places, zoom)) for zoom in ZOOMS}
     return {place.id: {zoom: by_zoom[zoom][place.id] for zoom in ZOOMS} for place in places}

@@ -202,7 +202,7 @@
       marker.root.title = marker.place.name + " (" + marker.place.kindLabel + "): " + count +
         " so far. Click to focus.";
     });
-    StoryMap.refresh(map);
+    StoryMap.refresh(map, true);
     renderPanel(stop);
     var hash = "#date=" + encodeURIComponent(stop.code) +
       (state.place ? "&place=" + encodeURIComponent(state.place) : "");

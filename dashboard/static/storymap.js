@@ -269,22 +269,32 @@
     zoomClass(map);
     if (config.key) countKey(map, config.key);
     keyboard(map);
-    var story = map.__story = { labels: null, elsewhere: new Elsewhere(map), pending: false };
-    story.refresh = function () {
+    var story = map.__story = {
+      labels: null, elsewhere: new Elsewhere(map), pending: false, relabel: false
+    };
+    // Names are laid out again when the view or the set of markers changes; a date step
+    // that only changes counts updates "outside this view" alone (it keeps the slider fast).
+    story.refresh = function (countsOnly) {
+      if (countsOnly !== true) story.relabel = true;
       if (story.pending) return;
       story.pending = true;
       window.requestAnimationFrame(function () {
         story.pending = false;
-        if (story.labels) story.labels.update();
+        if (story.labels && story.relabel) story.labels.update();
+        story.relabel = false;
         story.elsewhere.update();
       });
     };
     map.on("zoomend", function () { zoomClass(map); });
-    map.on("zoomend moveend resize", story.refresh);
+    map.on("zoomend moveend resize", function () { story.refresh(); });
     // The frame around the map may get its size after the map is drawn, and the fonts
     // after that: measure again when either happens.
-    if (window.ResizeObserver) new ResizeObserver(story.refresh).observe(container);
-    if (document.fonts && document.fonts.ready) document.fonts.ready.then(story.refresh);
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { story.refresh(); }).observe(container);
+    }
+    if (document.fonts && document.fonts.ready) {
+      document.fonts.ready.then(function () { story.refresh(); });
+    }
     load(config.basemap).then(function (data) { drawBasemap(map, data, config.styles); });
     load(config.labels).then(function (list) {
       story.labels = new Labels(map, list);
@@ -296,6 +306,7 @@
 
   window.StoryMap = {
     setup: setup,
-    refresh: function (map) { if (map.__story) map.__story.refresh(); }
+    // countsOnly: the markers are the same ones, only their counts or highlights changed.
+    refresh: function (map, countsOnly) { if (map.__story) map.__story.refresh(countsOnly); }
   };
 })();
