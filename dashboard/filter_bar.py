@@ -23,6 +23,7 @@ from dashboard.filtering import (
     shown_line,
     stop_of_events,
 )
+from dashboard.plaintext import caption, markdown_text
 from dashboard.standalone import standalone_html
 from dashboard.view import Stop
 from geodata import Event, EventKind, Place, Story
@@ -39,12 +40,6 @@ PARTS = (  # URL key, label, help
 )
 
 
-def markdown_text(text: str) -> str:
-    """``text`` shown literally where Streamlit reads Markdown (button labels)."""
-    specials = "\\`*_{}[]()#+-.!|<>~$:="
-    return "".join("\\" + c if c in specials else c for c in " ".join(text.split()))
-
-
 def _known(facets: dict[str, list[Facet]]) -> dict[str, set[str]]:
     return {key: {facet.value for facet in values} for key, values in facets.items()}
 
@@ -52,18 +47,21 @@ def _known(facets: dict[str, list[Facet]]) -> dict[str, set[str]]:
 def current_filter(facets: dict[str, list[Facet]]) -> Filter:
     """The reader's filter: the widgets' values, or on arrival the URL's (unknowns dropped)."""
     state = st.session_state
+    known = _known(facets)
     if KEYS["q"] not in state:  # first visit, or back from another page
-        known = _known(facets)
         # A link's filter (a shared URL, "see on the map") wins over the one left on this page.
         in_url = {key: st.query_params.get_all(key) for key in QUERY_KEYS}
-        kept = state.get("filter")
-        if any(in_url.values()) or not isinstance(kept, Filter):
-            kept = Filter.from_query(in_url)
-        asked = kept
+        asked = state.get("filter")
+        if any(in_url.values()) or not isinstance(asked, Filter):
+            asked = Filter.from_query(in_url)
         query = asked.to_query()
         for key in QUERY_KEYS[:-1]:
-            state[KEYS[key]] = [value for value in query.get(key, []) if value in known[key]]
+            state[KEYS[key]] = query.get(key, [])
         state[KEYS["q"]] = asked.text
+    for key in QUERY_KEYS[:-1]:  # a value the articles do not have (any more) is dropped
+        kept_values = [value for value in state[KEYS[key]] if value in known[key]]
+        if kept_values != state[KEYS[key]]:
+            state[KEYS[key]] = kept_values
     wanted = Filter.of(
         kinds=state[KEYS["kind"]],
         actors=state[KEYS["actor"]],
@@ -127,7 +125,7 @@ def filter_controls(
     words = shown_line(narrowed.shown, narrowed.total, wanted.active)
     if wanted.active:
         words += f" · {wanted.describe(place_names)}"
-    line.caption(markdown_text(words))
+    line.html(caption(words))
     if wanted.active:
         button.button("Clear filters", on_click=clear, key="clear-filters")
 
@@ -178,7 +176,7 @@ def filtered_downloads(data: StoryData) -> None:
     else:
         chosen = Selection(story, data.timeline, data.places, "")
     if chosen.note:
-        st.caption(markdown_text(f"{chosen.note}, as set on the map page."))
+        st.html(caption(f"{chosen.note}, as set on the map page."))
     st.download_button(
         "Map and story (HTML)",
         data=partial(

@@ -13,6 +13,7 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
+from dashboard.cards import NUMBER_KEY
 from dashboard.placement import OPENING_ZOOM, ZOOMS, Mark, Spot, layout, layouts, marks
 from geodata import Place, PlaceKind, Story, Timeline
 
@@ -24,7 +25,7 @@ STORY_BOUNDS = ((33.2, 35.3), (36.6, 38.4))
 SEA = "#cfe3ef"
 LAND = "#f6f3ec"
 # The one-line key to the numbers, for the map page, story mode and the export alike.
-COUNT_KEY = "The number = events and statements reported so far at this place."
+COUNT_KEY = NUMBER_KEY
 MAP_TITLE = "Map of the story's places"
 # Sources of the basemap, as their licences ask (dashboard/static/ATTRIBUTION.md).
 MAP_CREDIT = (

@@ -17,6 +17,7 @@ PRECISION_WORDS = {
     "range": "approximate: some day in this span",
     "month": "month only",
     "year": "year only",
+    "on_or_before": "not dated in the article: on or before this day",
 }
 
 

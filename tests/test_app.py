@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptesting import DASHBOARD, cards, run
+from apptesting import DASHBOARD, cards, headings, run
 from stories import ARTICLE, BACKGROUND_FILES, EVENTS, write_story
 from streamlit.testing.v1 import AppTest
 
@@ -20,7 +20,7 @@ STOPS = [
         "Before the story: background (1971–2015)",
         ["facility-opened", "warplanes-arrived"],
     ),
-    ("2024-11-21/2024-11-30", "On late November 2024 (approximate)", ["offensive"]),
+    ("2024-11-21/2024-11-30", "In late November 2024 (approximate)", ["offensive"]),
     ("2024-12-08", "On 8 December 2024", ["damascus-entered"]),
     ("2024-12-16", "On 16 December 2024", ["no-decision"]),
 ]
@@ -39,8 +39,8 @@ def url(at: AppTest) -> dict[str, str]:
 
 
 def heading(at: AppTest) -> str:
-    [subheader] = at.subheader
-    return subheader.value
+    [subheader] = headings(at, 3)
+    return subheader
 
 
 # --- the map page ---------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def heading(at: AppTest) -> str:
 def test_opens_on_the_first_story_date_not_the_background(monkeypatch, background_dir):
     at = run(monkeypatch, background_dir)
     assert at.select_slider(key="date").value == "2024-11-21/2024-11-30"
-    assert heading(at) == "On late November 2024 (approximate)"
+    assert heading(at) == "In late November 2024 (approximate)"
     assert cards(at) == ["offensive"]
     assert at.query_params["date"] == "2024-11-21/2024-11-30"
     assert at.select_slider(key="date").options == [
@@ -115,7 +115,7 @@ def test_previous_and_next_step_through_every_stop(monkeypatch, background_dir):
         (
             {"date": "1999-01-01", "place": "atlantis"},
             "2024-11-21/2024-11-30",
-            "On late November 2024 (approximate)",
+            "In late November 2024 (approximate)",
             ["offensive"],
         ),
     ],
@@ -164,7 +164,7 @@ def test_a_broken_event_is_reported_and_the_rest_still_shown(monkeypatch, tmp_pa
     [warning] = at.warning
     assert "1 problem(s)" in warning.value
     assert "damascus-entered" in at.code[0].value and "2024-12-32" in at.code[0].value
-    assert heading(at) == "On late November 2024 (approximate)"
+    assert heading(at) == "In late November 2024 (approximate)"
     at.button(key="next").click().run()
     assert not at.exception
     assert at.query_params["date"] == "2024-12-16"
@@ -178,9 +178,9 @@ def test_no_story_shows_a_notice_not_a_traceback(monkeypatch, tmp_path, state):
         folder.mkdir()
     at = run(monkeypatch, folder)
     [info] = at.info
-    assert "no events" in info.value
+    assert info.value.startswith("There are no events to show yet.")
     assert len(at.warning) == 1  # the missing folder or places.toml is named
-    assert at.subheader.len == 0 and at.button.len == 0
+    assert headings(at, 3) == [] and at.button.len == 0
 
 
 def test_a_valid_story_shows_no_warning(monkeypatch, story_dir):
@@ -210,12 +210,12 @@ def test_articles_page_is_reachable_from_the_app(monkeypatch, story_dir):
     at = run(monkeypatch, story_dir)
     at.switch_page("screens/articles.py").run()
     assert not at.exception
-    assert [h.value for h in at.header] == ["Talks go on"]
+    assert headings(at, 2) == ["Talks go on"]
 
 
 def test_articles_page_shows_the_article_with_its_sentences_highlighted(monkeypatch, story_dir):
     at = run(monkeypatch, story_dir, ARTICLES_PAGE)
-    assert [h.value for h in at.header] == ["Talks go on"]
+    assert headings(at, 2) == ["Talks go on"]
     assert {events for _, events in marks(at)} == {"offensive", "damascus-entered", "no-decision"}
     assert all(cls == "sentence" for cls, _ in marks(at))
     assert cards(at) == []
@@ -231,7 +231,7 @@ def test_articles_page_follows_article_and_event_from_the_url(monkeypatch, backg
         event="warplanes-arrived",
     )
     assert at.selectbox[0].value == "history-2024-12-20"
-    assert [h.value for h in at.header] == ["How the bases came to be"]
+    assert headings(at, 2) == ["How the bases came to be"]
     assert cards(at) == ["warplanes-arrived"]
     assert ("sentence focus", "warplanes-arrived") in marks(at)
     assert ("sentence", "facility-opened") in marks(at)
@@ -252,7 +252,7 @@ def test_choosing_another_article_drops_the_focus(monkeypatch, background_dir):
     )
     assert cards(at) == ["offensive"]
     at.selectbox[0].select("history-2024-12-20").run()
-    assert [h.value for h in at.header] == ["How the bases came to be"]
+    assert headings(at, 2) == ["How the bases came to be"]
     assert url(at) == {"article": "history-2024-12-20"}
     assert cards(at) == []
 
@@ -260,7 +260,7 @@ def test_choosing_another_article_drops_the_focus(monkeypatch, background_dir):
 def test_articles_page_with_no_articles_shows_a_notice(monkeypatch, tmp_path):
     at = run(monkeypatch, tmp_path / "missing", ARTICLES_PAGE)
     [info] = at.info
-    assert "no articles" in info.value
+    assert info.value == "There are no articles yet."
 
 
 def test_draft_events_stay_off_the_map_and_draft_articles_say_so(monkeypatch, tmp_path):
@@ -271,10 +271,12 @@ def test_draft_events_stay_off_the_map_and_draft_articles_say_so(monkeypatch, tm
         {"wire-2024-12-16.events.toml": drafted, "wire-2024-12-16.txt": header},
     )
     at = run(monkeypatch, folder, date="2024-12-16")
+    # The draft was the only event of 16 December: that stop is gone, the others stay.
     labels = at.select_slider(key="date").options
-    assert labels and not any("16 December" in label for label in labels)  # no stop for the draft
+    assert labels == ["late November 2024 (approximate)", "8 December 2024"]
     page = run(monkeypatch, folder, ARTICLES_PAGE)
-    assert any("Draft" in info.value for info in page.info)
+    [draft] = [info.value for info in page.info if info.value.startswith("Draft: ")]
+    assert "is not reviewed yet" in draft and "stay off the map" in draft
 
 
 def test_an_undated_report_has_its_own_stop_before_the_day(monkeypatch, tmp_path):

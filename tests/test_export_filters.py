@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.filtering import place_ids, select
+from dashboard.filtering import place_ids, result_label, result_place, select, shown_line
 from dashboard.standalone import main, standalone_html
 from geodata import DEFAULT_FOLDER, EventKind, read_story
 from geodata.filters import Filter, FilterError
@@ -39,7 +39,7 @@ def test_the_cli_writes_only_the_filtered_events_and_says_which_filters(tmp_path
         e.id for e in STORY.events if e.kind is EventKind.STATEMENT and e.actor == "Dmitry Peskov"
     ]
     html = page.read_text("utf-8")
-    assert sorted(embedded(html)["events"]) == sorted(expected)
+    assert sorted(embedded(html)["eventStop"]) == sorted(expected)
     note = f"Filtered: Kind: statement · Who: Dmitry Peskov ({len(expected)} of {TOTAL} events)"
     assert note_of(html) == note
     assert note in capsys.readouterr().out
@@ -74,7 +74,7 @@ def test_places_are_found_by_any_spelling_and_search_words_apply(tmp_path: Path)
     page = tmp_path / "story.html"
     assert main([str(page), "--place", "Khmeimim", "--search", "no final decision"]) == 0
     html = page.read_text("utf-8")
-    assert list(embedded(html)["events"]) == ["peskov-bases-no-final-decision"]
+    assert list(embedded(html)["eventStop"]) == ["peskov-bases-no-final-decision"]
     assert note_of(html) == (
         f"Filtered: Place: Hmeimim air base · Words: “no final decision” (1 of {TOTAL} events)"
     )
@@ -85,7 +85,7 @@ def test_without_filters_the_page_is_the_whole_story_and_says_nothing_about_filt
     assert whole.story is STORY and whole.note == ""
     html = standalone_html(whole.story, whole.timeline, whole.places)
     assert note_of(html) is None
-    assert len(embedded(html)["events"]) == len([e for e in STORY.events if not e.draft])
+    assert len(embedded(html)["eventStop"]) == len([e for e in STORY.events if not e.draft])
 
 
 def test_the_filter_note_is_escaped(tmp_path: Path):
@@ -94,3 +94,30 @@ def test_the_filter_note_is_escaped(tmp_path: Path):
     html = standalone_html(chosen.story, chosen.timeline, chosen.places, filtered=chosen.note)
     assert "<script>alert(1)</script>" not in html
     assert note_of(html) == f"Filtered: Words: “<script>alert(1)</script>” (0 of {TOTAL} events)"
+
+
+@pytest.mark.parametrize(
+    ("shown", "total", "filtered", "words"),
+    [
+        (44, 44, False, "All 44 events shown"),
+        (1, 1, False, "All 1 event shown"),
+        (8, 44, True, "8 of 44 events shown"),
+        (0, 44, True, "0 of 44 events shown"),
+        (1, 1, True, "1 of 1 event shown"),
+    ],
+    ids=["all", "all-one", "some", "none", "one-of-one"],
+)
+def test_the_shown_line_counts_in_plain_words(shown, total, filtered, words):
+    assert shown_line(shown, total, filtered) == words
+
+
+def test_a_search_result_names_date_and_the_places_on_the_map():
+    event = next(e for e in STORY.events if e.id == "peskov-bases-no-final-decision")
+    everywhere = list(STORY.places.values())
+    names = ", ".join(STORY.places[p].name for p in event.places)
+    assert result_label(event, STORY, everywhere) == f"16 December 2024 · {names}: {event.summary}"
+    only_hmeimim = [STORY.places["hmeimim-air-base"]]
+    assert result_label(event, STORY, only_hmeimim).startswith("16 December 2024 · Hmeimim air")
+    assert result_place(event, everywhere) == event.places[0]
+    assert result_place(event, only_hmeimim) == "hmeimim-air-base"
+    assert result_place(event, []) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptesting import cards
+from apptesting import captions, cards
 from stories import BACKGROUND_FILES, write_story
 from streamlit.testing.v1 import AppTest
 
@@ -38,7 +38,7 @@ def stops(at: AppTest) -> list[str]:
 
 
 def shown(at: AppTest) -> str:
-    return next(c.value for c in at.caption if " shown" in c.value).replace("\\", "")
+    return next(c for c in captions(at) if " shown" in c)
 
 
 def place_buttons(at: AppTest) -> list[str]:
@@ -205,6 +205,18 @@ def test_story_mode_downloads_say_they_are_filtered_as_on_the_map(monkeypatch, f
     at = open_page(monkeypatch, folder, {"kind": "statement"})
     at.switch_page("screens/story_mode.py").run()
     assert not at.exception
-    notes = [c.value.replace("\\", "") for c in at.caption if "Filtered" in c.value]
+    notes = [c for c in captions(at) if "Filtered" in c]
     assert notes == ["Filtered: Kind: statement (1 of 5 events), as set on the map page."]
     assert [b.key for b in at.get("download_button")] == ["download-html", "download-csv"]
+
+
+def test_a_filter_value_the_changed_articles_no_longer_have_is_dropped(monkeypatch, folder):
+    at = open_page(monkeypatch, folder, {"actor": "The spokesman", "kind": "statement"})
+    assert cards(at) == ["no-decision"]
+    events = folder / "wire-2024-12-16.events.toml"
+    events.write_text(events.read_text().replace('"The spokesman"', '"Dmitry Peskov"'))
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="filter-actor").value == []
+    assert query(at) == {"date": "2024-12-16", "kind": "statement"}
+    assert cards(at) == ["no-decision"]

@@ -7,7 +7,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from apptesting import run
+from apptesting import captions, run
 from stories import HOSTILE, write_hostile_story
 
 from dashboard.statement_cards import speaker_href, statement_card
@@ -83,8 +83,9 @@ def test_differing_wordings_are_found(event_id, differs):
         ("2024-12-09/2024-12-12", "approximate: some day in this span"),
         ("2025-01", "month only"),
         ("1971", "year only"),
+        ("..2024-12-09", "not dated in the article: on or before this day"),
     ],
-    ids=["day", "range", "month", "year"],
+    ids=["day", "range", "month", "year", "on-or-before"],
 )
 def test_date_precision_in_words(code, words):
     from geodata.dates import StoryDate
@@ -99,7 +100,9 @@ def test_the_card_shows_each_outlets_words_and_links_the_speakers_line():
     for source in event.sources:
         outlet = STORY.articles[source.article].outlet
         assert f"<b>{outlet}</b>" in card
-        assert unescape(card).count(source.quote or "") >= 1
+    quoted = {s.article: s.quote for s in event.sources if s.quote}
+    assert sorted(quoted) == ["ians-2024-12-17", "tass-2024-12-16"]  # each outlet's words
+    assert all(quote in unescape(card) for quote in quoted.values())
     assert 'href="who?speaker=Dmitry+Peskov"' in card
     assert "(date: exact day)" in card
     assert "speaker-line" not in statement_card(event, STORY, link_line=False)
@@ -135,7 +138,7 @@ def test_the_page_lists_a_speakers_statements_from_the_url(monkeypatch):
     assert [event for event, _ in shown] == statements_of("Dmitry Peskov")
     assert {speaker for _, speaker in shown} == {"Dmitry Peskov"}
     assert at.query_params["speaker"] == "Dmitry Peskov"
-    assert [c.value for c in at.caption][1].startswith("8 statements, 9 December 2024 to ")
+    assert captions(at)[0].startswith("8 statements, 9 December 2024 to ")
 
 
 @pytestmark_page

@@ -6,13 +6,20 @@ from html import escape
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.cards import (
+    count_words,
+    event_card,
+    legend,
+    place_heading,
+    places_caption,
+    places_table,
+)
 from dashboard.data import event_index, narrowed, story_data
 from dashboard.filter_bar import current_filter, filter_controls
 from dashboard.filtering import nearest_stop
 from dashboard.maps import (
     COUNT_KEY,
     MAP_CREDIT,
-    NEW_COLOUR,
     SYMBOLS,
     base_map,
     map_places,
@@ -20,23 +27,13 @@ from dashboard.maps import (
     place_layer,
 )
 from dashboard.notices import show_problems
+from dashboard.plaintext import caption, heading, isolated, markdown_text
 from dashboard.style import PAGE_CSS
-from dashboard.view import (
-    count_words,
-    default_position,
-    event_card,
-    place_heading,
-    slider_stops,
-    stop_heading,
-)
+from dashboard.view import default_position, slider_stops, stop_heading
 
 # A long list is cut to its first CARDS; "Show all" reveals the rest. Beyond BUTTONS places
 # the "all places" list becomes one select box: hundreds of buttons slow every step.
 CARDS = 20
-NEW_BADGE_STYLE = (
-    f"background:{NEW_COLOUR};color:#fff;font-size:.8rem;font-weight:700;"
-    "padding:0 5px;border-radius:8px"
-)
 BUTTONS = 30
 
 # Filters narrow the story before anything is drawn: every part of the page follows them.
@@ -130,22 +127,22 @@ with map_column:
         feature_group_to_add=place_layer(on_map, timeline, stop.index, selected),
         returned_objects=["last_object_clicked"],
     )
-    legend = " &nbsp; ".join(
-        f'<span class="legend-item"><span class="legend-sym" style="--c:{colour}">{sym}</span>'
-        f"{text}</span>"
-        for kind, (sym, colour, text) in SYMBOLS.items()
-        if any(place.kind is kind for place in on_map)
-    )
     st.html(
-        f'<div class="legend">{legend} &nbsp; <span class="legend-item">'
-        f'<span style="{NEW_BADGE_STYLE}">new</span> Something new on this date</span>'
-        ' &nbsp; <span class="legend-item"><span style="border:2px dashed #3b3b3b;'
-        'border-radius:10px;padding:0 6px">0</span> Nothing reported there yet</span>'
-        f" &nbsp; {escape(COUNT_KEY)}</div>"
+        legend(
+            [item for kind, item in SYMBOLS.items() if any(place.kind is kind for place in on_map)]
+        )
     )
     st.caption(
-        f"{MAP_CREDIT} Places outside this frame are listed in the map's corner "
-        '("Outside this view") and below the map.'
+        f"{MAP_CREDIT} The map's corner lists the places outside this view; the table below "
+        "lists every place."
+    )
+    st.html(
+        places_table(
+            data.places,
+            timeline.counts[stop.index],
+            timeline.new_places(stop.index),
+            places_caption(stop),
+        )
     )
     st.toggle(
         "Street map (needs internet)",
@@ -165,12 +162,12 @@ with panel:
     if selected and selected in places_by_id:
         place = places_by_id[selected]
         count = timeline.count_at(stop.index, place.id)
-        st.subheader(place_heading(place, count, stop))
-        st.caption(place.description)
+        st.html(heading(place_heading(place, count, stop), level=3))
+        st.html(caption(place.description))
         st.button("Show all places", on_click=focus, args=(None,), key="unfocus")
         events = timeline.revealed(stop.index, place.id)
     else:
-        st.subheader(stop_heading(stop))
+        st.html(heading(stop_heading(stop), level=3))
         events = list(stop.events)
         st.caption(
             f"{count_words(len(events))} on this date. Click a place on the map to "
@@ -189,7 +186,7 @@ def place_label(place_id: str | None) -> str:
         return "All places"
     place = places_by_id[place_id]
     count = timeline.count_at(stop.index, place_id)
-    return f"{place.name} ({place.kind.label}): {count_words(count)}"
+    return f"{isolated(place.name)} ({place.kind.label}): {count_words(count)}"
 
 
 def picked() -> None:
@@ -208,4 +205,9 @@ with st.expander("Places elsewhere and all places", expanded=False):
             on_change=picked,
         )
     for place in data.places if len(data.places) <= BUTTONS else ():
-        st.button(place_label(place.id), on_click=focus, args=(place.id,), key=f"place-{place.id}")
+        st.button(
+            markdown_text(place_label(place.id)),
+            on_click=focus,
+            args=(place.id,),
+            key=f"place-{place.id}",
+        )

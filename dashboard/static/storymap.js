@@ -214,6 +214,7 @@
     var container = map.getContainer();
     container.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " " && event.key !== "Spacebar") return;
+      if (event.defaultPrevented) return; // the page's own handler took it
       var icon = event.target.closest && event.target.closest(".leaflet-marker-icon");
       if (!icon) return;
       var found = placeMarkers(map).filter(function (place) { return place.icon === icon; })[0];

@@ -1,0 +1,51 @@
+"""`mentions`: places named in text in any spelling, described bases, and new names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geodata.gazetteer import Gazetteer
+from geodata.ingest.geocoding import offline_place
+from geodata.ingest.mentions import find_mentions
+from geodata.story import DEFAULT_FOLDER, read_story
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(read_story(Path(DEFAULT_FOLDER)).story.places.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Jets flew from Khmeimim.", [("Khmeimim", "hmeimim-air-base")]),
+        ("Ships left Tartous.", [("Tartous", "tartus")]),
+        ("Clashes in LATTAKIA.", [("LATTAKIA", "latakia")]),
+        ("Crowds in the port city of Tartus.", [("the port city of Tartus", "tartus")]),
+        (
+            "Planes landed at the air base near Jableh.",
+            [("air base near Jableh", "hmeimim-air-base"), ("Jableh", "jableh")],
+        ),
+        ("Troops at the Tartus base.", [("the Tartus base", "tartus-naval-base")]),
+        ("Fighters of Hayat Tahrir al-Sham.", []),
+    ],
+    ids=["kh", "ou", "caps", "alias", "described", "base-after", "inside-a-name"],
+)
+def test_places_in_any_spelling(
+    gazetteer: Gazetteer, text: str, found: list[tuple[str, str]]
+) -> None:
+    mentions = find_mentions(text, gazetteer)
+    assert [(m.text, m.key) for m in mentions] == found
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("In Hama, officials said it was calm.", "Hama"), ("Convoys reached Homs.", "Homs")],
+    ids=["sentence-opening-preposition", "after-a-verb"],
+)
+def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: str, name: str):
+    mentions = find_mentions(text, gazetteer, offline_place)
+    assert [m.text for m in mentions if m.new is not None] == [name]

@@ -1,0 +1,56 @@
+"""`sentences`: sentences keep their offsets, a line break always ends one, a quote never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata.ingest.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One here. Two there.", ["One here.", "Two there."]),
+        ("Why? Yes! Done.", ["Why?", "Yes!", "Done."]),
+        ("No full stop", ["No full stop"]),
+        ("Mr. Smith left. Then he came.", ["Mr. Smith left.", "Then he came."]),
+        ("He left on Dec. 8. Then he came back.", ["He left on Dec. 8.", "Then he came back."]),
+        ("U.S. troops came. J. Smith saw them.", ["U.S. troops came.", "J. Smith saw them."]),
+        ("A 3.5 km road. 2024 was a year.", ["A 3.5 km road.", "2024 was a year."]),
+        ("a.b.c is one. lower case follows. Yes", ["a.b.c is one. lower case follows.", "Yes"]),
+        ('He said "Go. Now." to them.', ['He said "Go. Now." to them.']),
+        ("«Stop. Now», he said! Why?", ["«Stop. Now», he said!", "Why?"]),
+        ("It ended.” Then more.", ["It ended.”", "Then more."]),
+        ("Line one\nLine two", ["Line one", "Line two"]),
+        ("  padded.  \n\n  ", ["padded."]),
+    ],
+    ids=[
+        "two",
+        "marks",
+        "no-stop",
+        "title",
+        "month-abbreviation",
+        "initials",
+        "decimal",
+        "lowercase-after",
+        "straight-quote",
+        "guillemets",
+        "closing-mark-kept",
+        "line-break",
+        "blank-lines",
+    ],
+)
+def test_split(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == sentences
+
+
+def test_offsets_and_paragraphs_point_into_the_text() -> None:
+    text = "MOSCOW, Dec. 16.  First one. Second one!\n\n  Third “quoted. Still.” one.\n"
+    found = split_sentences(text)
+    assert [(s.text, s.paragraph) for s in found] == [
+        ("MOSCOW, Dec. 16.", 0),
+        ("First one.", 0),
+        ("Second one!", 0),
+        ("Third “quoted. Still.” one.", 2),
+    ]
+    assert all(text[s.start : s.end] == s.text for s in found)
