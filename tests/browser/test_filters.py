@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from stories import HOSTILE, write_hostile_story
 
 from dashboard.filtering import narrow
+from dashboard.maps import BRIEF_PLACES
 from dashboard.view import default_position, slider_stops
 from geodata import DEFAULT_FOLDER, read_story
 from geodata.filters import EventIndex, Filter
@@ -33,10 +34,19 @@ def filtered_counts(wanted: Filter, position: int | None = None) -> tuple[str, d
     return stop.code, {p.id: view.timeline.count_at(stop.index, p.id) for p in view.places}
 
 
+def story_markers(seen: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
+    """The markers of the story: the brief's reference places (count 0) are always added."""
+    return {
+        place: count
+        for place, count in seen.items()
+        if place in expected or place not in BRIEF_PLACES or count
+    }
+
+
 def settled_counts(page, expected: dict[str, int], timeout_ms: int = 20000) -> dict[str, int]:  # type: ignore[no-untyped-def]
     waited, seen = 0, {}
     while waited < timeout_ms:
-        seen = marker_counts(map_frame(page))
+        seen = story_markers(marker_counts(map_frame(page)), expected)
         if seen == expected:
             return seen
         page.wait_for_timeout(100)
