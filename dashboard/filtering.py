@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from dashboard.view import Stop
 from geodata import Event, Gazetteer, Place, Story, StoryDate, Timeline
+from geodata.errors import did_you_mean
 from geodata.filters import EventIndex, Filter, FilterError
 from geodata.timeline import story_timeline
 
@@ -128,8 +129,8 @@ def place_ids(story: Story, names: Iterable[str]) -> list[str]:
     for name in names:
         place = gazetteer.find(name)
         if place is None:
-            hint = gazetteer.suggest(name)
-            unknown.append(f"{name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+            hint = did_you_mean(gazetteer.suggest(name))
+            unknown.append(f"{name!r}" + (f" ({hint})" if hint else ""))
         else:
             found.append(place.id)
     if unknown:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
 
+from dashboard.plaintext import isolated
 from geodata import Article, Event, EventKind, Place, Story, StoryDate, Timeline
 from geodata.text import SearchableText
 
@@ -78,38 +79,41 @@ def article_link(article_id: str, event_id: str | None = None) -> str:
     return "articles?" + urlencode(query)
 
 
+def _bdi(text: str) -> str:
+    """A data text, escaped and isolated: its direction controls cannot reorder the line."""
+    return f"<bdi>{escape(text)}</bdi>"
+
+
 def event_card(event: Event, story: Story) -> str:
     """One event or statement in plain sentences, with its quote and sources, as safe HTML."""
-    places = ", ".join(escape(story.places[p].name) for p in event.places if p in story.places)
+    places = ", ".join(_bdi(story.places[p].name) for p in event.places if p in story.places)
     parts = [
         f'<div class="event-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
         f'<div class="when">{escape(event.when.label)} · {KIND_LABELS[event.kind]}'
         + (" · draft, not reviewed" if event.draft else "")
         + "</div>",
-        f'<div class="summary">{escape(event.summary)}</div>',
+        f'<div class="summary" dir="auto">{escape(event.summary)}</div>',
     ]
     if event.speaker:
         verb = "Said by" if event.kind is EventKind.STATEMENT else "Who"
-        parts.append(f'<div class="speaker">{verb}: {escape(event.speaker)}</div>')
+        parts.append(f'<div class="speaker">{verb}: {_bdi(event.speaker)}</div>')
     if event.quote:
-        parts.append(f"<blockquote>“{escape(event.quote)}”</blockquote>")
+        parts.append(f"<blockquote>“{_bdi(event.quote)}”</blockquote>")
     parts.append(f'<div class="places">Where: {places}</div>')
     if event.note:
-        parts.append(f'<div class="note">Note: {escape(event.note)}</div>')
+        parts.append(f'<div class="note">Note: {_bdi(event.note)}</div>')
     parts.append('<div class="sources">Sources:<ul>')
     for source in event.sources:
         article = story.articles.get(source.article)
         if article is None:
             continue
-        said = (
-            f" (“{escape(source.quote)}”)" if source.quote and source.quote != event.quote else ""
-        )
-        differs = f" <em>{escape(source.note)}</em>" if source.note else ""
+        said = f" (“{_bdi(source.quote)}”)" if source.quote and source.quote != event.quote else ""
+        differs = f" <em>{_bdi(source.note)}</em>" if source.note else ""
         parts.append(
             f'<li><a href="{escape(article_link(article.id, event.id))}" target="_self">'
-            f"{escape(article.outlet)}, “{escape(article.headline)}”, "
+            f"{_bdi(article.outlet)}, “{_bdi(article.headline)}”, "
             f"{escape(article.published.label)}</a>: "
-            f"“{escape(source.sentence)}”{said}{differs}</li>"
+            f"“{_bdi(source.sentence)}”{said}{differs}</li>"
         )
     parts.append("</ul></div></div>")
     return "".join(parts)
@@ -120,37 +124,50 @@ def count_words(count: int) -> str:
 
 
 def place_heading(place: Place, count: int, stop: Stop) -> str:
-    return f"{place.name}: {count_words(count)} {stop_until(stop)}"
+    return f"{isolated(place.name)}: {count_words(count)} {stop_until(stop)}"
 
 
 def highlighted_article(article: Article, story: Story, focus: str | None = None) -> str:
-    """The article text as safe HTML, with each annotated sentence and quote marked."""
+    """The article text as safe HTML, with each annotated sentence and quote marked.
+
+    Works on the spans' boundaries, not character by character, so a long article (up to
+    the 1 MB limit) costs time and memory in proportion to its text, not many times it.
+    """
     text = SearchableText.of(article.body)
-    marks: list[set[str]] = [set() for _ in article.body]
-    quoted = [False] * len(article.body)
+    sentences: list[tuple[int, int, str]] = []
+    quotes: list[tuple[int, int]] = []
     for event in story.events:
         for source in event.sources:
             if source.article != article.id:
                 continue
             span = text.span(source.sentence)
             if span is not None:
-                for i in range(*span):
-                    marks[i].add(event.id)
+                sentences.append((*span, event.id))
             quote = text.span(source.quote) if source.quote else None
             if quote is not None:
-                for i in range(*quote):
-                    quoted[i] = True
+                quotes.append(quote)
+    cuts = sorted(
+        {0, len(article.body), *(c for s in sentences for c in s[:2])}
+        | {c for q in quotes for c in q}
+    )
     out: list[str] = []
-    start = 0
-    for i in range(1, len(article.body) + 1):
-        if i < len(article.body) and (marks[i], quoted[i]) == (marks[start], quoted[start]):
-            continue
-        out.append(_segment(article.body[start:i], marks[start], quoted[start], focus))
-        start = i
+    pending: tuple[int, frozenset[str], bool] | None = None  # start and state of a run
+    for start in cuts[:-1]:
+        state = (
+            frozenset(e for s, t, e in sentences if s <= start < t),
+            any(s <= start < t for s, t in quotes),
+        )
+        if pending is not None and (pending[1], pending[2]) != state:
+            out.append(_segment(article.body[pending[0] : start], pending[1], pending[2], focus))
+            pending = None
+        if pending is None:
+            pending = (start, *state)
+    if pending is not None:
+        out.append(_segment(article.body[pending[0] :], pending[1], pending[2], focus))
     return '<div class="article-body">' + "".join(out) + "</div>"
 
 
-def _segment(chunk: str, events: set[str], quoted: bool, focus: str | None) -> str:
+def _segment(chunk: str, events: frozenset[str], quoted: bool, focus: str | None) -> str:
     body = escape(chunk).replace("\n", "<br>")
     if quoted:
         body = f'<span class="quote">{body}</span>'
@@ -276,12 +293,12 @@ def presenter_card(event: Event, story: Story) -> str:
     """One event in large type for a projector: the summary, who, a short quote, the sources."""
     parts = [
         f'<div class="story-card kind-{event.kind.value}" data-event="{escape(event.id)}">',
-        f'<div class="summary">{escape(event.summary)}</div>',
+        f'<div class="summary" dir="auto">{escape(event.summary)}</div>',
     ]
     if event.speaker:
-        parts.append(f'<div class="speaker">{escape(event.speaker)}</div>')
+        parts.append(f'<div class="speaker">{_bdi(event.speaker)}</div>')
     quote = card_quote(event)
     if quote:
-        parts.append(f"<blockquote>{escape(quote)}</blockquote>")
+        parts.append(f"<blockquote>{_bdi(quote)}</blockquote>")
     parts.append(f'<div class="meta">{escape(card_meta(event, story))}</div></div>')
     return "".join(parts)

@@ -107,6 +107,10 @@ class UnknownPlaceError(GeodataError, LookupError):
         self.suggestions = suggestions
 
 
+class FilterError(GeodataError, ValueError):
+    """A filter names a kind, actor, outlet or place that the story does not have."""
+
+
 class IngestError(GeodataError, ValueError):
     """An article could not be brought in; nothing in the folder was changed."""
 

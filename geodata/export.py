@@ -104,6 +104,7 @@ def neutralise(cell: str) -> str:
 def to_csv(story: Story) -> str:
     """One row per event (columns in README); text cells neutralised against formulas."""
     out = io.StringIO()
+    # Every cell quoted (OWASP), so a cell holding a CR or a separator stays one cell.
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for event in story.events:

@@ -37,10 +37,6 @@ class IdLines:
             self._lines.setdefault(match.group(1), []).append(line)
         self._seen: dict[str, int] = {}
 
-    def first(self, key: str) -> int | None:
-        lines = self._lines.get(key)
-        return lines[0] if lines else None
-
     def next(self, key: str | None) -> int | None:
         """The line of the next table written with ``id = key`` (the first, then the second...)."""
         if key is None:
@@ -49,12 +45,6 @@ class IdLines:
         seen = self._seen.get(key, 0)
         self._seen[key] = seen + 1
         return lines[min(seen, len(lines) - 1)] if lines else None
-
-
-def id_lines(raw: str) -> dict[str, int]:
-    """The line where each ``id = "..."`` is first written, for error messages."""
-    lines = IdLines(raw)
-    return {key: found[0] for key, found in lines._lines.items()}
 
 
 def tables(

@@ -31,9 +31,17 @@ _FIXES = {
 }
 
 
-def os_fix(error: OSError) -> str:
+_WRITE_FIXES = {
+    errno.ENOENT: "check that the folder exists (--folder)",
+    errno.EACCES: "give your account write access to the folder and its files (chmod u+w)",
+    errno.EPERM: "give your account write access to the folder and its files (chmod u+w)",
+}
+
+
+def os_fix(error: OSError, writing: bool = False) -> str:
     """The fix for a file system error, for messages: 'check the name, ...'."""
-    return _FIXES.get(error.errno or 0, "check the file and its permissions")
+    fixes = _FIXES | _WRITE_FIXES if writing else _FIXES
+    return fixes.get(error.errno or 0, "check the file and its permissions")
 
 
 def _kind(mode: int) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geodata.errors import GeodataError
+from geodata.errors import FilterError as FilterError  # re-exported: imported from here too
+from geodata.errors import did_you_mean
 from geodata.gazetteer import name_key
 from geodata.models import Event, EventKind, Story
 
@@ -20,10 +21,6 @@ _WORD = re.compile(r"\w+")
 # The URL keys of a filter; "place" is already the focused place, so the filter's places are
 # "where" and the words "q", as search boxes usually write them.
 QUERY_KEYS = ("kind", "actor", "outlet", "where", "q")
-
-
-class FilterError(GeodataError, ValueError):
-    """A filter names a kind, actor, outlet or place that the story does not have."""
 
 
 @lru_cache(maxsize=65536)
@@ -242,5 +239,5 @@ def _choices(value: str, known: Sequence[str]) -> str:
     key = name_key(value)
     close = [k for k in known if name_key(k) == key or key and key in name_key(k)]
     if close:
-        return "did you mean " + " or ".join(map(repr, close[:3])) + "?"
+        return did_you_mean(close[:3]) or ""
     return "known: " + ", ".join(map(repr, known[:12])) + (" ..." if len(known) > 12 else "")

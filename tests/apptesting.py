@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,9 @@ def cards(at: AppTest) -> list[str]:
         for html in at.get("html")
         if (match := re.match(r'<div class="event-card[^"]*" data-event="([^"]+)"', html.value))
     ]
+
+
+def headings(at: AppTest, level: int) -> list[str]:
+    """The text of the ``<hN>`` headings the page shows as HTML (data text never as Markdown)."""
+    pattern = re.compile(rf'<h{level} dir="auto">(.*)</h{level}>', re.DOTALL)
+    return [unescape(m.group(1)) for html in at.get("html") if (m := pattern.fullmatch(html.value))]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptesting import DASHBOARD, cards, run
+from apptesting import DASHBOARD, cards, headings, run
 from stories import ARTICLE, BACKGROUND_FILES, EVENTS, write_story
 from streamlit.testing.v1 import AppTest
 
@@ -39,8 +39,8 @@ def url(at: AppTest) -> dict[str, str]:
 
 
 def heading(at: AppTest) -> str:
-    [subheader] = at.subheader
-    return subheader.value
+    [subheader] = headings(at, 3)
+    return subheader
 
 
 # --- the map page ---------------------------------------------------------------------------
@@ -180,7 +180,7 @@ def test_no_story_shows_a_notice_not_a_traceback(monkeypatch, tmp_path, state):
     [info] = at.info
     assert "no events" in info.value
     assert len(at.warning) == 1  # the missing folder or places.toml is named
-    assert at.subheader.len == 0 and at.button.len == 0
+    assert headings(at, 3) == [] and at.button.len == 0
 
 
 def test_a_valid_story_shows_no_warning(monkeypatch, story_dir):
@@ -210,12 +210,12 @@ def test_articles_page_is_reachable_from_the_app(monkeypatch, story_dir):
     at = run(monkeypatch, story_dir)
     at.switch_page("screens/articles.py").run()
     assert not at.exception
-    assert [h.value for h in at.header] == ["Talks go on"]
+    assert headings(at, 2) == ["Talks go on"]
 
 
 def test_articles_page_shows_the_article_with_its_sentences_highlighted(monkeypatch, story_dir):
     at = run(monkeypatch, story_dir, ARTICLES_PAGE)
-    assert [h.value for h in at.header] == ["Talks go on"]
+    assert headings(at, 2) == ["Talks go on"]
     assert {events for _, events in marks(at)} == {"offensive", "damascus-entered", "no-decision"}
     assert all(cls == "sentence" for cls, _ in marks(at))
     assert cards(at) == []
@@ -231,7 +231,7 @@ def test_articles_page_follows_article_and_event_from_the_url(monkeypatch, backg
         event="warplanes-arrived",
     )
     assert at.selectbox[0].value == "history-2024-12-20"
-    assert [h.value for h in at.header] == ["How the bases came to be"]
+    assert headings(at, 2) == ["How the bases came to be"]
     assert cards(at) == ["warplanes-arrived"]
     assert ("sentence focus", "warplanes-arrived") in marks(at)
     assert ("sentence", "facility-opened") in marks(at)
@@ -252,7 +252,7 @@ def test_choosing_another_article_drops_the_focus(monkeypatch, background_dir):
     )
     assert cards(at) == ["offensive"]
     at.selectbox[0].select("history-2024-12-20").run()
-    assert [h.value for h in at.header] == ["How the bases came to be"]
+    assert headings(at, 2) == ["How the bases came to be"]
     assert url(at) == {"article": "history-2024-12-20"}
     assert cards(at) == []
 

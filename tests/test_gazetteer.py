@@ -128,3 +128,44 @@ def test_the_story_places_are_there_with_their_kinds(gazetteer):
         assert kinds[city] is PlaceKind.CITY
     for country in ("libya", "turkiye"):
         assert kinds[country] is PlaceKind.COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("طرطوس", "tartus"),
+        ("حميميم", "hmeimim-air-base"),
+        ("جبلة", "jableh"),
+        ("Тартус", "tartus"),
+        ("Хмеймим", "hmeimim-air-base"),
+        ("...", None),
+        ("", None),
+        ("دمشق الجديدة بعيدة", None),
+        ("Москва-Сити Башня", None),
+        ("★ ☆", None),
+    ],
+    ids=[
+        "arabic-tartus",
+        "arabic-hmeimim",
+        "arabic-jableh",
+        "cyrillic-tartus",
+        "cyrillic-hmeimim",
+        "dots",
+        "empty",
+        "arabic-unknown",
+        "cyrillic-unknown",
+        "symbols",
+    ],
+)
+def test_names_in_other_scripts_are_transliterated_and_nothing_matches_an_empty_key(
+    gazetteer, name, place_id
+):
+    found = gazetteer.find(name)
+    assert (found.id if found else None) == place_id
+    if place_id is None and not name_key(name):
+        assert gazetteer.suggest(name) == ()
+
+
+def test_names_fold_through_transliteration():
+    assert name_key("Тартус") == name_key("Tartus") == name_key("Ţarţūs")
+    assert name_key("...") == "" and name_key("") == ""

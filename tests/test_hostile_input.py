@@ -211,3 +211,69 @@ def test_a_link_inside_the_folder_is_read(tmp_path):
     (folder / EVENTS_FILE).rename(folder / "copy" / "kept.toml")
     (folder / EVENTS_FILE).symlink_to(folder / "copy" / "kept.toml")
     assert read_story(folder).issues == ()
+
+
+def test_errors_live_in_one_module_and_issues_take_keywords():
+    import dataclasses
+
+    import geodata.errors as errors
+    from geodata import Issue
+    from geodata.filters import FilterError
+
+    assert FilterError is errors.FilterError and errors.IngestError.__module__ == errors.__name__
+    with pytest.raises(TypeError):
+        Issue("file.toml", "a problem")  # type: ignore[misc]
+    assert all(f.kw_only for f in dataclasses.fields(Issue))
+    assert errors.did_you_mean(["a", "b", "a"]) == "did you mean 'a', 'b'?"
+    assert errors.did_you_mean([]) is None
+
+
+def test_export_and_the_html_export_keep_the_valid_rest_of_a_hostile_folder(tmp_path):
+    folder = write_story(
+        tmp_path / "articles",
+        {
+            "tass-2024-12-16.txt": ARTICLE.replace('id = "wire-2024-12-16"', 'id = "Tass"'),
+            EXTRA_EVENTS: 'event = ["x", 1]\n',
+        },
+    )
+    os.mkfifo(folder / "pipe.events.toml")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    commands = {
+        "export": [sys.executable, "-m", "geodata", "export", "--format", "csv", str(folder)],
+        "html": [
+            sys.executable,
+            "-m",
+            "dashboard.standalone",
+            str(tmp_path / "s.html"),
+            "--articles",
+            str(folder),
+        ],
+    }
+    for name, command in commands.items():
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 1, (name, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        for file in ("tass-2024-12-16.txt", EXTRA_EVENTS, "pipe.events.toml", "zero.txt"):
+            assert file in done.stderr, (name, file, done.stderr)
+    assert "offensive" in (tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+def test_file_system_errors_come_with_a_fix(tmp_path, monkeypatch):
+    import errno
+
+    import geodata.files as files
+
+    folder = write_story(tmp_path / "articles")
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(EVENTS_FILE):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", refuse)
+    (issue,) = read_story(folder).issues
+    assert str(issue) == (
+        f"{EVENTS_FILE}: cannot be read: Permission denied; expected a readable file. "
+        "Fix: give your account read access to the file (chmod a+r FILE)"
+    )

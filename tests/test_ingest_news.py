@@ -199,3 +199,27 @@ def test_a_second_article_repeating_events_links_them(tmp_path: Path) -> None:
     assert links["2024-12-27"] == dates["2024-12-27"]
     assert links["2025-10-17"] is None
     assert main(["check", str(folder)]) == 0
+
+
+def test_a_new_place_keeps_every_spelling_the_text_uses(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(Path(DEFAULT_FOLDER) / "places.toml", folder / "places.toml")
+    source = tmp_path / "new.txt"
+    source.write_text("Troops left Kamishli on Monday. Crowds gathered in Qamishli.\n")
+    argv = ["ingest", str(source), "--outlet", "AFP", "--published", "2026-01-27"]
+    assert main([*argv, "--folder", str(folder)]) == 0
+    places = tomllib.loads((folder / "places.toml").read_text("utf-8"))["place"]
+    new = [p for p in places if p.get("draft")]
+    assert [(p["id"], p["name"], p["aliases"]) for p in new] == [
+        ("al-kamishli", "Al Qāmishlī", ["Kamishli", "Qamishli"])
+    ]
+
+
+def test_two_provinces_named_together_are_two_places(gazetteer: Gazetteer) -> None:
+    text = "Clashes spread in Hasakeh and Raqqa provinces.\n"
+    proposal = propose(text, date(2026, 1, 27), gazetteer, geocode=offline_place)
+    assert [(m.text, m.key) for m in proposal.mentions] == [
+        ("Hasakeh", "al-hasaka-province"),
+        ("Raqqa provinces", "ar-raka-province"),
+    ]

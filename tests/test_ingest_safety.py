@@ -233,3 +233,10 @@ def test_places_file_keeps_its_comments_when_places_are_added(folder, source):
     assert places.startswith("# The gazetteer. Keep this comment.\n" + PLACES.rstrip("\n"))
     assert 'id = "hama"' in places
     assert read_story(folder).errors == ()
+
+
+def test_a_missing_input_file_is_named_with_a_fix(folder, tmp_path, capsys):
+    assert ingest(folder, tmp_path / "missing.txt") == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'missing.txt'}: cannot be read: No such file or directory" in out
+    assert "Fix: check the name" in out

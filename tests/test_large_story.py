@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptesting import cards
+from apptesting import cards, headings
 from apptesting import run as run_page
 from streamlit.testing.v1 import AppTest
 
@@ -52,6 +52,6 @@ def test_many_places_are_picked_from_one_select_box_not_buttons(monkeypatch, fol
     picker = at.selectbox(key="place-picker")
     assert len(picker.options) == 41
     picker.set_value("site-012").run()
-    [subheader] = at.subheader
-    assert subheader.value.startswith("Site 012: ")
+    [subheader] = headings(at, 3)
+    assert subheader.startswith("Site 012: ")
     assert at.query_params["place"] == "site-012"

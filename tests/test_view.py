@@ -195,10 +195,24 @@ def test_event_card_escapes_hostile_text(hostile_story, event_id, escaped):
 def test_event_card_shows_the_quote_speaker_and_source_link(story):
     event = next(e for e in story.events if e.id == "no-decision")
     html = event_card(event, story)
-    assert "<blockquote>“There are no final decisions,”</blockquote>" in html
-    assert "Said by: The spokesman, Kremlin spokesman" in html
+    assert "<blockquote>“<bdi>There are no final decisions,</bdi>”</blockquote>" in html
+    assert "Said by: <bdi>The spokesman, Kremlin spokesman</bdi>" in html
     assert 'href="articles?article=wire-2024-12-16&amp;event=no-decision"' in html
-    assert "Where: Tartus naval facility, Damascus" in html
+    assert "Where: <bdi>Tartus naval facility</bdi>, <bdi>Damascus</bdi>" in html
+
+
+def test_event_card_isolates_each_data_text_so_direction_controls_stay_inside(story):
+    from dataclasses import replace
+
+    event = next(e for e in story.events if e.id == "no-decision")
+    article = story.articles["wire-2024-12-16"]
+    rlo = replace(article, outlet="\u202eWire", headline="Talks \u202ego on")
+    bent = replace(story, articles={**story.articles, article.id: rlo})
+    html = event_card(replace(event, actor="\u202eThe spokesman", note="\u2067x"), bent)
+    for text in ("\u202eWire", "Talks \u202ego on", "\u202eThe spokesman, Kremlin spokesman"):
+        assert f"<bdi>{text}</bdi>" in html
+    assert "Note: <bdi>\u2067x</bdi>" in html
+    assert '<div class="summary" dir="auto">' in html
 
 
 def test_highlighted_article_escapes_hostile_text(hostile_story):
@@ -327,3 +341,27 @@ def test_highlighted_article_leaves_uncited_text_unmarked(story):
     unmarked = "".join(text for text, mark, _ in segments.pieces if mark is None)
     assert "The Kremlin spokesman spoke to reporters on Monday." in unmarked
     assert "fighters entered" not in unmarked
+
+
+def test_a_long_article_is_highlighted_without_memory_per_character(tmp_path):
+    """An article at the size limit (1 MB): about 60 MB of memory (it was 270 MB and 40 s)."""
+    import tracemalloc
+
+    from stories import ARTICLE, write_story
+
+    from geodata import read_story
+    from geodata.files import ARTICLE_LIMIT
+
+    filler = "Filler text of the article goes on. " * (ARTICLE_LIMIT // 37)
+    folder = write_story(tmp_path / "articles", {"wire-2024-12-16.txt": ARTICLE + filler})
+    story = read_story(folder).story
+    article = story.articles["wire-2024-12-16"]
+    assert len(article.body) > 0.9 * ARTICLE_LIMIT
+    tracemalloc.start()
+    try:
+        html = highlighted_article(article, story)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert html.count('<mark class="sentence"') >= 3
+    assert peak < 100 * ARTICLE_LIMIT, f"{peak / 1e6:.0f} MB for a 1 MB article"

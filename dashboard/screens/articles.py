@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.data import story_data
 from dashboard.notices import show_problems
+from dashboard.plaintext import heading, isolated, labelled
 from dashboard.style import PAGE_CSS
 from dashboard.view import event_card, highlighted_article
 
@@ -25,8 +26,8 @@ chosen_id = st.selectbox(
     ids,
     index=ids.index(asked) if asked in ids else 0,
     format_func=lambda key: (
-        f"{story.articles[key].outlet}, "
-        f"{story.articles[key].published.label}: {story.articles[key].headline}"
+        f"{isolated(story.articles[key].outlet)}, "
+        f"{story.articles[key].published.label}: {isolated(story.articles[key].headline)}"
     ),
 )
 article = story.articles[chosen_id]
@@ -35,19 +36,23 @@ if chosen_id != asked:
     st.query_params.from_dict({"article": chosen_id})
     focus = None
 
-st.header(article.headline)
+st.html(heading(article.headline))
 if article.draft:
     st.info(
         "Draft: this article was brought in by `python -m geodata ingest` and is not reviewed "
         "yet. Its proposed events stay off the map until someone accepts them."
     )
 basis = "stated in the text" if article.published_basis.value == "stated" else "inferred"
-st.markdown(
-    f"**Outlet:** {article.outlet}  \n"
-    f"**Published:** {article.published.label} ({basis})  \n"
-    f"**How we know the date:** {article.published_reasoning}"
-    + "".join(f"  \n**Note:** {note}" for note in article.notes)
-    + (f"  \n**Link:** {article.url}" if article.url else "")
+st.html(
+    labelled(
+        [
+            ("Outlet", article.outlet),
+            ("Published", f"{article.published.label} ({basis})"),
+            ("How we know the date", article.published_reasoning),
+            *(("Note", note) for note in article.notes),
+            *([("Link", article.url)] if article.url else []),
+        ]
+    )
 )
 
 cited = [e for e in story.events if any(s.article == article.id for s in e.sources)]

@@ -10,6 +10,7 @@ from dashboard.filter_bar import current_filter, filter_controls
 from dashboard.filtering import nearest_stop
 from dashboard.maps import SYMBOLS, base_map, place_at, place_layer
 from dashboard.notices import show_problems
+from dashboard.plaintext import caption, heading, isolated, markdown_text
 from dashboard.style import PAGE_CSS
 from dashboard.view import (
     count_words,
@@ -145,12 +146,12 @@ with panel:
     if selected and selected in places_by_id:
         place = places_by_id[selected]
         count = timeline.count_at(stop.index, place.id)
-        st.subheader(place_heading(place, count, stop))
-        st.caption(place.description)
+        st.html(heading(place_heading(place, count, stop), level=3))
+        st.html(caption(place.description))
         st.button("Show all places", on_click=focus, args=(None,), key="unfocus")
         events = timeline.revealed(stop.index, place.id)
     else:
-        st.subheader(stop_heading(stop))
+        st.html(heading(stop_heading(stop), level=3))
         events = list(stop.events)
         st.caption(
             f"{count_words(len(events))} on this date. Click a place on the map to "
@@ -169,7 +170,7 @@ def place_label(place_id: str | None) -> str:
         return "All places"
     place = places_by_id[place_id]
     count = timeline.count_at(stop.index, place_id)
-    return f"{place.name} ({place.kind.label}): {count_words(count)}"
+    return f"{isolated(place.name)} ({place.kind.label}): {count_words(count)}"
 
 
 def picked() -> None:
@@ -188,4 +189,9 @@ with st.expander("Places elsewhere and all places", expanded=False):
             on_change=picked,
         )
     for place in data.places if len(data.places) <= BUTTONS else ():
-        st.button(place_label(place.id), on_click=focus, args=(place.id,), key=f"place-{place.id}")
+        st.button(
+            markdown_text(place_label(place.id)),
+            on_click=focus,
+            args=(place.id,),
+            key=f"place-{place.id}",
+        )

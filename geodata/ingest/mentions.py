@@ -10,7 +10,7 @@ from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer, name_key
 from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
-from geodata.models import Place, PlaceKind
+from geodata.models import Place, PlaceKind, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
 _LONGEST = 7
@@ -72,7 +72,14 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return self.place.id if self.place else name_key(self.new.name if self.new else self.text)
+        """The gazetteer id, or the id a new place gets ("Al Ḩasakah" -> al-hasaka).
+
+        Spellings of one place share it: each word is folded as the gazetteer folds names.
+        """
+        if self.place is not None:
+            return self.place.id
+        name = self.new.name if self.new is not None else self.text
+        return slug(" ".join(name_key(word) for word in name.split()), 40, "place")
 
     @property
     def located(self) -> bool:
@@ -264,8 +271,10 @@ def _new_name(
     if not (dateline or possessive or locative or kind_after):
         return None
     place = None if possessive else geocode(name)
-    if place is not None and _PROVINCE_AFTER.match(after) and place.kind is PlaceKind.CITY:
-        stop = end + _PROVINCE_AFTER.match(after).end()  # type: ignore[union-attr]
+    province = _PROVINCE_AFTER.match(after)
+    if place is not None and province is not None and place.kind is PlaceKind.CITY:
+        # "Hasakeh province"; in "Hasakeh and Raqqa provinces" each name is its own province.
+        stop = end if province.group("other") else end + province.end()
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)

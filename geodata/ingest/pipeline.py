@@ -269,11 +269,11 @@ def _event_table(key: str, event: ProposedEvent, new_places: dict[str, str]) -> 
 
 def render_places(key: str, proposal: Proposal, new_places: dict[str, str]) -> str:
     """The new places as ``[[place]]`` tables, to append to places.toml."""
-    found = {m.key: m.text for m in proposal.mentions}
     places = tomlkit.aot()
     for mention_key, place_id in new_places.items():
         place: GeocodedPlace = proposal.new_places[mention_key]
-        written = found[mention_key]
+        spellings = proposal.spellings(mention_key)
+        written = spellings[0]
         table = tomlkit.table()
         table.update(
             {
@@ -283,7 +283,7 @@ def render_places(key: str, proposal: Proposal, new_places: dict[str, str]) -> s
                 "lat": place.latlon.lat,
                 "lon": place.latlon.lon,
                 "country": place.country,
-                "aliases": [written] if written != place.name else [],
+                "aliases": [name for name in spellings if name != place.name],
                 "description": f"Proposed by ingest: {key} names it {written!r}.",
                 "coordinates_source": place.source,
                 "draft": True,
@@ -309,7 +309,7 @@ def _write_all(writes: dict[Path, str]) -> None:
         if isinstance(error, OSError):
             raise IngestError(
                 f"{path}: cannot be written ({error.strerror or error}); nothing was changed. "
-                f"Fix: {os_fix(error)}"
+                f"Fix: {os_fix(error, writing=True)}"
             ) from None
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise IngestInterrupted("interrupted, nothing changed") from None

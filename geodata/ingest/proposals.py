@@ -87,6 +87,10 @@ class Proposal:
     def new_places(self) -> dict[str, GeocodedPlace]:
         return {m.key: m.new for m in self.mentions if m.new is not None}
 
+    def spellings(self, key: str) -> list[str]:
+        """Every spelling the text uses for one place, first use first ("Kamishli", ...)."""
+        return list(dict.fromkeys(m.text for m in self.mentions if m.key == key))
+
     def place_lines(self) -> list[str]:
         """Every place the article names, once, for the reviewer: how it was found."""
         lines: list[str] = []

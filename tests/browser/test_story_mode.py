@@ -116,4 +116,4 @@ def test_the_downloads_are_one_click_away(start_app, page, tmp_path):
         page.get_by_role("button", name="Events table (CSV)").click()
     csv = tmp_path / "events.csv"
     download.value.save_as(csv)
-    assert csv.read_text(encoding="utf-8").startswith("id,kind,date,")
+    assert csv.read_text(encoding="utf-8").startswith('"id","kind","date",')

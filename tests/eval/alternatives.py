@@ -80,7 +80,6 @@ def anyascii_proposer(body: str, published: date, gazetteer: Gazetteer) -> Propo
 
     import geodata.gazetteer as gazetteer_module
     import geodata.ingest.geocoding as geocoding_module
-    import geodata.ingest.mentions as mentions_module
 
     original = gazetteer_module.name_key
     if getattr(original, "anyascii", False):
@@ -90,7 +89,7 @@ def anyascii_proposer(body: str, published: date, gazetteer: Gazetteer) -> Propo
         return original(anyascii(name))
 
     folded.anyascii = True  # type: ignore[attr-defined]
-    for module in (gazetteer_module, geocoding_module, mentions_module):
+    for module in (gazetteer_module, geocoding_module):
         module.name_key = folded  # type: ignore[attr-defined]
     geocoding_module._index.cache_clear()
     geocoding_module._countries.cache_clear()
