@@ -23,6 +23,7 @@ from dashboard.filtering import (
     shown_line,
     stop_of_events,
 )
+from dashboard.plaintext import caption, markdown_text
 from dashboard.standalone import standalone_html
 from dashboard.view import Stop
 from geodata import Event, EventKind, Place, Story
@@ -37,12 +38,6 @@ PARTS = (  # URL key, label, help
     ("outlet", "Outlet", "The news outlet of any of the event's sources"),
     ("where", "Place", "Events at any of these places"),
 )
-
-
-def markdown_text(text: str) -> str:
-    """``text`` shown literally where Streamlit reads Markdown (button labels)."""
-    specials = "\\`*_{}[]()#+-.!|<>~$:="
-    return "".join("\\" + c if c in specials else c for c in " ".join(text.split()))
 
 
 def _known(facets: dict[str, list[Facet]]) -> dict[str, set[str]]:
@@ -130,7 +125,7 @@ def filter_controls(
     words = shown_line(narrowed.shown, narrowed.total, wanted.active)
     if wanted.active:
         words += f" · {wanted.describe(place_names)}"
-    line.caption(markdown_text(words))
+    line.html(caption(words))
     if wanted.active:
         button.button("Clear filters", on_click=clear, key="clear-filters")
 
@@ -181,7 +176,7 @@ def filtered_downloads(data: StoryData) -> None:
     else:
         chosen = Selection(story, data.timeline, data.places, "")
     if chosen.note:
-        st.caption(markdown_text(f"{chosen.note}, as set on the map page."))
+        st.html(caption(f"{chosen.note}, as set on the map page."))
     st.download_button(
         "Map and story (HTML)",
         data=partial(

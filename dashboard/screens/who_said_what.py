@@ -3,8 +3,8 @@
 import streamlit as st
 
 from dashboard.data import event_index, story_data
-from dashboard.filter_bar import markdown_text
 from dashboard.notices import show_problems
+from dashboard.plaintext import caption, heading
 from dashboard.statement_cards import STATEMENT_CSS, statement_card
 from dashboard.style import PAGE_CSS
 from geodata.statements import speaker_line, speaker_lines, statements_in_order
@@ -52,8 +52,7 @@ else:
     words = f"{count} statement{'s' if count != 1 else ''}"
     if first and last:
         words += f", {first.label}" + (f" to {last.label}" if last != first else "")
-    st.subheader(markdown_text(speaker), anchor=False)
-    st.caption(markdown_text(words + (f" · {roles}" if roles else "")))
+    st.html(heading(speaker) + caption(words + (f" · {roles}" if roles else "")))
     st.page_link(
         "screens/story_map.py",
         label="See these statements on the map",
