@@ -6,15 +6,16 @@ Tartous/Tartus): every word is folded with the gazetteer's own ``name_key``. Pur
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geodata.errors import FilterError as FilterError  # re-exported: imported from here too
 from geodata.errors import did_you_mean
-from geodata.gazetteer import name_key
+from geodata.gazetteer import Gazetteer, name_key
 from geodata.models import Event, EventKind, Story
 
 _WORD = re.compile(r"\w+")
@@ -241,3 +242,57 @@ def _choices(value: str, known: Sequence[str]) -> str:
     if close:
         return did_you_mean(close[:3]) or ""
     return "known: " + ", ".join(map(repr, known[:12])) + (" ..." if len(known) > 12 else "")
+
+
+def place_ids(story: Story, names: Iterable[str]) -> list[str]:
+    """Place ids for ids or names in any known spelling; FilterError naming the unknown ones."""
+    gazetteer = Gazetteer(story.places.values())
+    found, unknown = [], []
+    for name in names:
+        place = gazetteer.find(name)
+        if place is None:
+            hint = gazetteer.suggest(name)
+            unknown.append(f"{name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+        else:
+            found.append(place.id)
+    if unknown:
+        raise FilterError("no place is called " + ", ".join(unknown))
+    return found
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """--kind/--actor/--outlet/--place (each repeatable: any of them) and --search."""
+    filters = parser.add_argument_group(
+        "filters", "narrow the story as the map page does; repeat an option for several values"
+    )
+    kinds = [kind.value for kind in EventKind]
+    filters.add_argument("--kind", action="append", default=[], choices=kinds)
+    filters.add_argument("--actor", action="append", default=[], metavar="NAME")
+    filters.add_argument("--outlet", action="append", default=[], metavar="NAME")
+    filters.add_argument(
+        "--place", action="append", default=[], metavar="PLACE", help="a place id or name"
+    )
+    filters.add_argument("--search", default="", metavar="WORDS", help="words every event has")
+
+
+def filter_from_arguments(story: Story, args: argparse.Namespace) -> Filter:
+    """The filter a command line asked for (places by any spelling); FilterError if unknown."""
+    return Filter.of(
+        kinds=args.kind,
+        actors=args.actor,
+        outlets=args.outlet,
+        places=place_ids(story, args.place),
+        text=args.search,
+    )
+
+
+def filtered_story(story: Story, wanted: Filter) -> Story:
+    """``story`` with only the events ``wanted`` keeps (all of them without a filter).
+
+    Raises FilterError when the filter names an actor, outlet or place no event has.
+    """
+    if not wanted.active:
+        return story
+    index = EventIndex(story)
+    index.check(wanted)
+    return replace(story, events=tuple(index.select(wanted)))
