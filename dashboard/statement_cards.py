@@ -6,22 +6,13 @@ every value is escaped.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
+from dashboard.cards import outlet_name, reader_note
+from dashboard.render import render
 from geodata import Event, Story
 from geodata.statements import precision_words, worded_differently, wordings
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-_ENVIRONMENT = Environment(
-    loader=FileSystemLoader(TEMPLATES),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 PAGE_PATH = "who"
 
 STATEMENT_CSS = """
@@ -49,8 +40,8 @@ def _article_href(article: str, event: str) -> str:
 def statement_card(event: Event, story: Story, link_line: bool = True) -> str:
     """One statement: date and how exact it is, speaker, quote, sources, differing wordings."""
     found = wordings(event, story)
-    template = _ENVIRONMENT.get_template("statement_card.html")
-    return template.render(
+    return render(
+        "statement_card.html",
         id=event.id,
         when=event.when.label,
         precision=precision_words(event.when),
@@ -61,16 +52,20 @@ def statement_card(event: Event, story: Story, link_line: bool = True) -> str:
         summary=event.summary,
         differ=worded_differently(event, story),
         wordings=found,
-        note=event.note,
+        note=reader_note(event.note, story) if event.note else None,
         sources=[
             {
                 "href": _article_href(w.article, event.id),
                 "article": w.article,
-                "outlet": w.outlet,
+                "outlet": (
+                    outlet_name(story.articles[w.article]) or "A news article"
+                    if w.article in story.articles
+                    else w.outlet
+                ),
                 "published": w.published,
                 "sentence": w.sentence,
             }
             for w in found
         ],
         line_href=speaker_href(event.actor) if link_line and event.actor else None,
-    ).strip()
+    )

@@ -20,7 +20,7 @@ STOPS = [
         "Before the story: background (1971–2015)",
         ["facility-opened", "warplanes-arrived"],
     ),
-    ("2024-11-21/2024-11-30", "On late November 2024 (approximate)", ["offensive"]),
+    ("2024-11-21/2024-11-30", "In late November 2024 (approximate)", ["offensive"]),
     ("2024-12-08", "On 8 December 2024", ["damascus-entered"]),
     ("2024-12-16", "On 16 December 2024", ["no-decision"]),
 ]
@@ -49,7 +49,7 @@ def heading(at: AppTest) -> str:
 def test_opens_on_the_first_story_date_not_the_background(monkeypatch, background_dir):
     at = run(monkeypatch, background_dir)
     assert at.select_slider(key="date").value == "2024-11-21/2024-11-30"
-    assert heading(at) == "On late November 2024 (approximate)"
+    assert heading(at) == "In late November 2024 (approximate)"
     assert cards(at) == ["offensive"]
     assert at.query_params["date"] == "2024-11-21/2024-11-30"
     assert at.select_slider(key="date").options == [
@@ -115,7 +115,7 @@ def test_previous_and_next_step_through_every_stop(monkeypatch, background_dir):
         (
             {"date": "1999-01-01", "place": "atlantis"},
             "2024-11-21/2024-11-30",
-            "On late November 2024 (approximate)",
+            "In late November 2024 (approximate)",
             ["offensive"],
         ),
     ],
@@ -164,7 +164,7 @@ def test_a_broken_event_is_reported_and_the_rest_still_shown(monkeypatch, tmp_pa
     [warning] = at.warning
     assert "1 problem(s)" in warning.value
     assert "damascus-entered" in at.code[0].value and "2024-12-32" in at.code[0].value
-    assert heading(at) == "On late November 2024 (approximate)"
+    assert heading(at) == "In late November 2024 (approximate)"
     at.button(key="next").click().run()
     assert not at.exception
     assert at.query_params["date"] == "2024-12-16"

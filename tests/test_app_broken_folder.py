@@ -40,7 +40,7 @@ def test_every_page_shows_the_valid_rest_and_the_problems(monkeypatch, hostile_f
     for name in [*BROKEN, "pipe.events.toml", "zero.txt"]:
         assert name in listed
     if page == "app.py":
-        assert headings(at, 3) == ["On late November 2024 (approximate)"]
+        assert headings(at, 3) == ["In late November 2024 (approximate)"]
         assert cards(at) == ["offensive"]
     elif page == "screens/articles.py":
         assert headings(at, 2) == ["Talks go on"]

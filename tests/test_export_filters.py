@@ -39,7 +39,7 @@ def test_the_cli_writes_only_the_filtered_events_and_says_which_filters(tmp_path
         e.id for e in STORY.events if e.kind is EventKind.STATEMENT and e.actor == "Dmitry Peskov"
     ]
     html = page.read_text("utf-8")
-    assert sorted(embedded(html)["events"]) == sorted(expected)
+    assert sorted(embedded(html)["eventStop"]) == sorted(expected)
     note = f"Filtered: Kind: statement · Who: Dmitry Peskov ({len(expected)} of {TOTAL} events)"
     assert note_of(html) == note
     assert note in capsys.readouterr().out
@@ -74,7 +74,7 @@ def test_places_are_found_by_any_spelling_and_search_words_apply(tmp_path: Path)
     page = tmp_path / "story.html"
     assert main([str(page), "--place", "Khmeimim", "--search", "no final decision"]) == 0
     html = page.read_text("utf-8")
-    assert list(embedded(html)["events"]) == ["peskov-bases-no-final-decision"]
+    assert list(embedded(html)["eventStop"]) == ["peskov-bases-no-final-decision"]
     assert note_of(html) == (
         f"Filtered: Place: Hmeimim air base · Words: “no final decision” (1 of {TOTAL} events)"
     )
@@ -85,7 +85,7 @@ def test_without_filters_the_page_is_the_whole_story_and_says_nothing_about_filt
     assert whole.story is STORY and whole.note == ""
     html = standalone_html(whole.story, whole.timeline, whole.places)
     assert note_of(html) is None
-    assert len(embedded(html)["events"]) == len([e for e in STORY.events if not e.draft])
+    assert len(embedded(html)["eventStop"]) == len([e for e in STORY.events if not e.draft])
 
 
 def test_the_filter_note_is_escaped(tmp_path: Path):

@@ -16,9 +16,13 @@ from pathlib import Path
 import pytest
 from stories import write_story
 
-from dashboard.standalone import main, script_json, standalone_html, story_payload, story_timeline
-from dashboard.view import slider_stops
+from dashboard.cards import EXPORT_LINKS, event_card
+from dashboard.export_page import script_json
+from dashboard.payload import story_payload
+from dashboard.standalone import main, standalone_html
+from dashboard.view import slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
+from geodata.timeline import story_timeline
 
 HOSTILE = '</script><script>alert(1)</script><img src=x onerror="alert(2)"><!--'
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,9 +68,43 @@ def test_the_data_has_the_app_s_stops_and_counts(real):
     stops = slider_stops(timeline)
     assert [s["code"] for s in data["stops"]] == [s.code for s in stops]
     assert [s["events"] for s in data["stops"]] == [[e.id for e in s.events] for s in stops]
+    assert [s["heading"] for s in data["stops"]] == [stop_heading(s) for s in stops]
     assert data["counts"] == [dict(c) for c in timeline.counts]
     assert {p["id"] for p in data["places"]} == {p.id for p in places}
     assert data["basemap"]["type"] == "FeatureCollection"
+
+
+def cards_in(html: str) -> dict[str, str]:
+    """The cards the page carries, by event id, exactly as written in the file."""
+    store = html.split('<template id="card-store">', 1)[1].split("</template>", 1)[0]
+    found = re.findall(
+        r'(<div class="event-card [^"]*" data-event="([^"]+)">.*?\n</div>)', store, re.S
+    )
+    return {event_id: card for card, event_id in found}
+
+
+def test_the_file_carries_every_card_as_the_app_renders_it(real):
+    story, html = real
+    timeline, _ = story_timeline(story)
+    events = [event for events in timeline.by_stop for event in events]
+    cards = cards_in(html)
+    assert set(cards) == {event.id for event in events}
+    for event in events:
+        app = event_card(event, story)
+        exported = event_card(event, story, EXPORT_LINKS)
+        assert cards[event.id] == exported
+        # The same card but for where a source opens its article: the app's articles page,
+        # or the file's own article panel.
+        assert str(app).replace('href="articles?', 'href="#') == str(exported)
+
+
+def test_every_cited_article_is_in_the_file_with_its_sentences_marked(real):
+    story, html = real
+    store = html.split('<template id="article-store">', 1)[1]
+    timeline, _ = story_timeline(story)
+    cited = {s.article for events in timeline.by_stop for e in events for s in e.sources}
+    assert set(re.findall(r'<article class="article-view" data-article="([^"]+)">', store)) == cited
+    assert store.count('<mark class="sentence"') >= len(cited)
 
 
 def test_draft_events_are_left_out_as_in_the_app(tmp_path):
@@ -86,7 +124,7 @@ sentence = "In late November, an offensive began."
     story = read_story(write_story(tmp_path, {"wire-2024-12-16.events.toml": drafted})).story
     assert story.events and all(e.draft for e in story.events)
     data = story_payload(story, *story_timeline(story))
-    assert data["stops"] == [] and data["events"] == {}
+    assert data["stops"] == [] and data["eventStop"] == {}
 
 
 @pytest.mark.parametrize(
@@ -96,7 +134,7 @@ sentence = "In late November, an offensive began."
 )
 def test_script_json_cannot_leave_its_script_element(text):
     encoded = script_json({"text": text})
-    assert "<" not in encoded and ">" not in encoded and "&" not in encoded
+    assert "<" not in encoded and ">" not in encoded and "&" not in encoded and "'" not in encoded
     assert json.loads(encoded) == {"text": text}
 
 
@@ -119,8 +157,7 @@ In late November, an offensive began. On December 8, fighters entered Damascus.
     html = standalone_html(story)
     assert html.count("</script>") == 3  # the data, Leaflet and the app: nothing more
     assert HOSTILE not in html and "<img" not in html
-    data = embedded(html)
-    assert data["articles"]["wire-2024-12-16"]["outlet"] == f"Wire {HOSTILE}"
+    assert "Wire &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_the_app_script_writes_text_never_html():
@@ -144,7 +181,7 @@ def test_cli_reports_problems_and_still_writes(tmp_path, capsys):
     out = tmp_path / "story.html"
     assert main([str(out), "--articles", str(folder)]) == 1
     assert "broken.events.toml" in capsys.readouterr().err
-    assert embedded(out.read_text("utf-8"))["events"]
+    assert embedded(out.read_text("utf-8"))["eventStop"]
 
 
 def test_the_module_imports_no_streamlit():

@@ -10,14 +10,8 @@ from apptesting import run as run_page
 from stories import write_story
 from streamlit.testing.v1 import AppTest
 
-from dashboard.view import (
-    PAGE_HEIGHT,
-    card_height,
-    map_view,
-    presenter_card,
-    shorten,
-    story_pages,
-)
+from dashboard.cards import presenter_card
+from dashboard.presenter import PAGE_HEIGHT, card_height, event_parts, map_view, story_pages
 from geodata import DEFAULT_FOLDER, LatLon, Place, PlaceKind, Timeline, read_story
 
 PAGE = Path(__file__).resolve().parent.parent / "dashboard" / "screens" / "story_mode.py"
@@ -32,26 +26,39 @@ TARTUS, DAMASCUS = place("tartus", 34.889, 35.887), place("damascus", 33.51, 36.
 MOSCOW, LIBYA = place("moscow", 55.752, 37.618), place("libya", 27.0, 17.0)
 
 
-@pytest.mark.parametrize(
-    ("text", "limit", "expected"),
-    [
-        ("short", 10, "short"),
-        ("There are no final decisions so far.", 20, "There are no final…"),
-        ("Onewordthatislong", 8, "Oneword…"),
-    ],
-    ids=["fits", "word-boundary", "one-long-word"],
-)
-def test_shorten(text, limit, expected):
-    assert shorten(text, limit) == expected
-    assert len(shorten(text, limit)) <= limit
+def words(text: str) -> list[str]:
+    return text.strip("“”").replace("…", " ").split()
 
 
 def test_pages_keep_every_event_in_order_and_within_the_card():
     for events in Timeline.of(REAL.events).by_stop:
         pages = story_pages(events, REAL)
-        assert [e for page in pages for e in page] == list(events)
+        firsts = [part.event for page in pages for part in page if not part.continued]
+        assert firsts == list(events)
         for page in pages:
-            assert len(page) == 1 or sum(card_height(e, REAL) for e in page) <= PAGE_HEIGHT
+            assert len(page) == 1 or sum(card_height(p, REAL) for p in page) <= PAGE_HEIGHT
+
+
+def test_every_quote_is_shown_whole_over_one_or_more_screens():
+    split = 0
+    for event in (e for e in REAL.events if e.quote):
+        parts = event_parts(event, REAL)
+        shown = [word for part in parts if part.quote for word in words(part.quote)]
+        assert shown == event.quote.replace("…", " ").split(), event.id
+        assert [p.continued for p in parts] == [False] + [True] * (len(parts) - 1)
+        assert [p.continues for p in parts] == [True] * (len(parts) - 1) + [False]
+        split += len(parts) > 1
+    assert split, "the real story has quotes too long for one screen"
+
+
+def test_a_long_quote_goes_on_over_screens_with_its_where_line():
+    event = max((e for e in REAL.events if e.quote), key=lambda e: len(e.quote or ""))
+    parts = event_parts(event, REAL)
+    assert len(parts) > 1
+    cards = [part.card(REAL) for part in parts]
+    assert all("Where: " in card for card in cards)
+    assert "goes on on the next screen" in cards[0] or "follows on the next screen" in cards[0]
+    assert "continued" in cards[-1]
 
 
 @pytest.mark.parametrize(
@@ -105,13 +112,17 @@ def shown(at: AppTest) -> tuple[str, str]:
 
 def test_next_walks_every_date_and_stops_at_the_end(monkeypatch, tmp_path):
     at = run(monkeypatch, write_story(tmp_path))
-    seen = [shown(at)]
+    title = " ".join(element.value for element in at.get("html"))
+    assert "story-title-screen" in title and "How to read the map" in title
+    assert "3 events and statements, taken from 1 news article (Wire)" in title
     assert at.button(key="story-previous").disabled
+    at.button(key="story-next").click().run()
+    seen = [shown(at)]
     while not at.button(key="story-next").disabled:
         at.button(key="story-next").click().run()
         seen.append(shown(at))
     assert seen == [
-        ("Step 1 of 3", "On late November 2024 (approximate)"),
+        ("Step 1 of 3", "In late November 2024 (approximate)"),
         ("Step 2 of 3", "On 8 December 2024"),
         ("Step 3 of 3", "On 16 December 2024"),
     ]

@@ -1,4 +1,5 @@
-"""dashboard/view.py: slider stops, event cards and highlighted articles, as pure functions."""
+"""dashboard/view.py, cards.py, highlight.py: slider stops, headings, event cards and highlighted
+articles, as pure functions."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from pathlib import Path
 import pytest
 from stories import BACKGROUND_FILES, write_story
 
+from dashboard.cards import event_card, place_heading, quoted, reader_note, source_name
+from dashboard.highlight import highlighted_article
 from dashboard.view import (
     BACKGROUND,
+    Stop,
+    date_heading,
     default_position,
-    event_card,
-    highlighted_article,
     slider_stops,
-    stop_position,
+    stop_heading,
 )
-from geodata import Story, Timeline, read_story
+from geodata import DEFAULT_FOLDER, Story, StoryDate, Timeline, read_story
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -141,24 +144,6 @@ def test_an_empty_timeline_has_no_stops():
 
 
 @pytest.mark.parametrize(
-    ("with_background", "code", "position"),
-    [
-        (True, BACKGROUND, 0),
-        (True, "2024-11-21/2024-11-30", 1),
-        (True, "2024-12-16", 3),
-        (True, "2099-01-01", None),
-        (True, None, None),
-        (False, "2024-12-08", 1),
-        (False, BACKGROUND, None),
-    ],
-    ids=["background", "range", "last", "unknown-date", "none", "no-bg-day", "no-bg-background"],
-)
-def test_stop_position(story, background_story, with_background, code, position):
-    events = (background_story if with_background else story).events
-    assert stop_position(slider_stops(Timeline.of(events)), code) == position
-
-
-@pytest.mark.parametrize(
     ("with_background", "position"), [(True, 1), (False, 0)], ids=["background", "no-background"]
 )
 def test_default_position_is_the_first_story_date(
@@ -167,6 +152,91 @@ def test_default_position_is_the_first_story_date(
     stops = slider_stops(Timeline.of((background_story if with_background else story).events))
     assert default_position(stops) == position
     assert stops[position].code == STORY_CODES[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("2024-12-08", "On 8 December 2024"),
+        ("2025-03", "In March 2025"),
+        ("2015", "In 2015"),
+        ("2024-11-21/2024-11-30", "In late November 2024 (approximate)"),
+        ("2025-03-01/2025-12-31", "Between March and December 2025 (approximate)"),
+        ("2024-12-08/2024-12-09", "On 8–9 December 2024 (approximate)"),
+        ("1999-12-09/2000-12-08", "From 9 December 1999 to 8 December 2000 (approximate)"),
+    ],
+    ids=["day", "month", "year", "late-month", "between-months", "days", "across-years"],
+)
+def test_date_headings_read_as_plain_english(text, heading):
+    assert date_heading(StoryDate.parse(text)) == heading
+
+
+def test_no_heading_of_the_real_story_reads_on_between():
+    story = read_story(Path(DEFAULT_FOLDER)).story
+    headings = [stop_heading(stop) for stop in slider_stops(Timeline.of(story.events))]
+    assert headings and not [h for h in headings if h.startswith(("On between", "On late"))]
+    assert all(h[0].isupper() for h in headings)
+
+
+@pytest.mark.parametrize(
+    ("code", "heading"),
+    [
+        ("2024-12-08", "Damascus: 3 events up to 8 December 2024"),
+        ("2024-11-21/2024-11-30", "Damascus: 3 events up to late November 2024 (approximate)"),
+        (
+            "2025-03-01/2025-12-31",
+            "Damascus: 3 events up to the period between March and December 2025 (approximate)",
+        ),
+        ("..2024-12-09", "Damascus: 3 events by 9 December 2024"),
+    ],
+    ids=["day", "late", "between", "on-or-before"],
+)
+def test_place_headings_read_as_a_sentence(story, code, heading):
+    when = StoryDate.parse(code)
+    stop = Stop(when.code, when.label, 0, (), when)
+    assert place_heading(story.places["damascus"], 3, stop) == heading
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain words", "“plain words”"),
+        ("“already quoted”", "“already quoted”"),
+        ('"straight quotes"', "“straight quotes”"),
+        ("“open only", "““open only”"),
+    ],
+    ids=["plain", "curly", "straight", "unbalanced-kept"],
+)
+def test_quoted_never_doubles_the_marks(text, shown):
+    assert quoted(text) == shown
+
+
+def test_a_source_without_a_named_outlet_reads_naturally():
+    story = read_story(Path(DEFAULT_FOLDER)).story
+    names = [source_name(article) for article in story.articles.values()]
+    assert names and not [name for name in names if "not named" in name.lower()]
+    unnamed = [a for a in story.articles.values() if "not named" in a.outlet.lower()]
+    assert unnamed, "the real articles include some that name no outlet"
+    assert all(source_name(a).startswith("A news article, “") for a in unnamed)
+
+
+def test_notes_name_events_by_their_summary_not_their_id(story):
+    event = next(e for e in story.events if e.id == "no-decision")
+    note = reader_note("Said after the event damascus-entered; see also not-an-event.", story)
+    assert "damascus-entered" not in note
+    assert "“Fighters entered Damascus”" in note or "entered Damascus" in note
+    assert "not-an-event" in note  # only real event ids are replaced
+    assert event.id == "no-decision"
+
+
+def test_no_card_of_the_real_story_shows_an_event_id_or_doubled_quotes():
+    story = read_story(Path(DEFAULT_FOLDER)).story
+    ids = {event.id for event in story.events}
+    for event in story.events:
+        text = plain_text(event_card(event, story))
+        shown_ids = {word.strip(".,;:()'") for word in text.split()} & ids
+        assert not shown_ids, f"{event.id}: {shown_ids}"
+        assert "““" not in text and "””" not in text and "Outlet not named" not in text, event.id
 
 
 # --- escaping -----------------------------------------------------------------------------------

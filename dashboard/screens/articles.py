@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from dashboard.cards import event_card, outlet_name
 from dashboard.data import story_data
+from dashboard.highlight import highlighted_article
 from dashboard.notices import show_problems
 from dashboard.plaintext import heading, isolated, labelled
 from dashboard.style import PAGE_CSS
-from dashboard.view import event_card, highlighted_article
 
 data = story_data()
 story = data.reading.story
@@ -26,7 +27,7 @@ chosen_id = st.selectbox(
     ids,
     index=ids.index(asked) if asked in ids else 0,
     format_func=lambda key: (
-        f"{isolated(story.articles[key].outlet)}, "
+        f"{isolated(outlet_name(story.articles[key]) or 'News article')}, "
         f"{story.articles[key].published.label}: {isolated(story.articles[key].headline)}"
     ),
 )
@@ -46,7 +47,7 @@ basis = "stated in the text" if article.published_basis.value == "stated" else "
 st.html(
     labelled(
         [
-            ("Outlet", article.outlet),
+            ("Outlet", outlet_name(article) or "not named in the text"),
             ("Published", f"{article.published.label} ({basis})"),
             ("How we know the date", article.published_reasoning),
             *(("Note", note) for note in article.notes),

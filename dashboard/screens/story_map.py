@@ -5,6 +5,7 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.cards import count_words, event_card, legend, place_heading, places_table
 from dashboard.data import event_index, narrowed, story_data
 from dashboard.filter_bar import current_filter, filter_controls
 from dashboard.filtering import nearest_stop
@@ -12,14 +13,7 @@ from dashboard.maps import SYMBOLS, base_map, place_at, place_layer
 from dashboard.notices import show_problems
 from dashboard.plaintext import caption, heading, isolated, markdown_text
 from dashboard.style import PAGE_CSS
-from dashboard.view import (
-    count_words,
-    default_position,
-    event_card,
-    place_heading,
-    slider_stops,
-    stop_heading,
-)
+from dashboard.view import default_position, slider_stops, stop_heading
 
 # A long list is cut to its first CARDS; "Show all" reveals the rest. Beyond BUTTONS places
 # the "all places" list becomes one select box: hundreds of buttons slow every step.
@@ -113,20 +107,26 @@ with map_column:
         feature_group_to_add=place_layer(data.places, timeline, stop.index, selected),
         returned_objects=["last_object_clicked"],
     )
-    legend = " &nbsp; ".join(
-        f'<span class="legend-item"><span class="legend-sym" style="--c:{colour}">{sym}</span>'
-        f"{text}</span>"
-        for kind, (sym, colour, text) in SYMBOLS.items()
-        if any(place.kind is kind for place in data.places)
-    )
     st.html(
-        f'<div class="legend">{legend} &nbsp; <span class="legend-item">'
-        '<span class="legend-new"></span>Something new on this date</span>'
-        " &nbsp; The number is how many events and statements so far.</div>"
+        legend(
+            [
+                item
+                for kind, item in SYMBOLS.items()
+                if any(place.kind is kind for place in data.places)
+            ]
+        )
     )
     st.caption(
         "Borders: Natural Earth (public domain), which draws the Golan Heights inside Israel. "
-        "Places outside this frame are listed below the map."
+        "The table below lists every place, also those outside this frame."
+    )
+    st.html(
+        places_table(
+            data.places,
+            timeline.counts[stop.index],
+            timeline.new_places(stop.index),
+            stop.label,
+        )
     )
     st.toggle(
         "Street map (needs internet)",

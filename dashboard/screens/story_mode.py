@@ -1,26 +1,22 @@
 """Story mode: the story told date by date on one projector screen, "Next" being all it needs."""
 
 import time
-from html import escape
 
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.cards import NUMBER_KEY, event_card, places_table
 from dashboard.data import story_data
 from dashboard.filter_bar import filtered_downloads
 from dashboard.maps import base_map, place_markers
 from dashboard.notices import show_problems
-from dashboard.style import PAGE_CSS, STORY_CSS
-from dashboard.view import (
-    event_card,
-    map_view,
-    presenter_card,
-    slider_stops,
-    stop_heading,
-    story_pages,
-)
+from dashboard.payload import TITLE
+from dashboard.presenter import map_view, story_pages, title_screen
+from dashboard.render import render
+from dashboard.style import PAGE_CSS, PRESENTER_KEYS, STORY_CSS
+from dashboard.view import slider_stops, stop_heading
 
-MAP_WIDTH, MAP_HEIGHT = 600, 500  # the map's size on a 1280x720 screen
+MAP_WIDTH, MAP_HEIGHT = 600, 470  # the map's size on a 1280x720 screen
 CARD_HEIGHT = 390
 PACES = (5, 10, 20)
 
@@ -28,11 +24,14 @@ data = story_data()
 story, timeline = data.reading.story, data.timeline
 stops = slider_stops(timeline)
 pages = [story_pages(stop.events, story) for stop in stops]
-# Every screen of the show, in order: (stop, page of that stop's events).
-screens = [(s, p) for s, stop_pages in enumerate(pages) for p in range(len(stop_pages))]
+# Every screen of the show, in order: the title, then (stop, page of that stop's events).
+screens: list[tuple[int, int] | None] = [None]
+screens += [(s, p) for s, stop_pages in enumerate(pages) for p in range(len(stop_pages))]
 places_by_id = {place.id: place for place in data.places}
 
 st.html(PAGE_CSS + STORY_CSS)
+# Clickers send PageDown/PageUp, keyboards → ← and Space: all step, wherever focus is.
+st.html(PRESENTER_KEYS, unsafe_allow_javascript=True)
 show_problems(data.reading.issues)
 if not stops:
     st.info(
@@ -52,11 +51,13 @@ at = st.session_state.story_at
 if st.session_state.get("story_shown") != at:  # autoplay counts from when a screen appeared
     st.session_state.story_shown = at
     st.session_state.story_shown_since = time.monotonic()
-step, page = screens[at]
-stop, events = stops[step], pages[step][page]
+screen = screens[at]
+step, page = screen if screen is not None else (0, 0)
+stop = stops[step]
+parts = pages[step][page] if screen is not None else ()
 
-title, previous, following, autoplay, pace, full_text, download = st.columns(
-    [2.6, 1.2, 1.2, 1.4, 1.3, 1.3, 1.3], vertical_alignment="center"
+title, previous, following, autoplay, pace, places, full_text, download = st.columns(
+    [2.3, 1.2, 1.2, 1.3, 1.3, 1.1, 1.2, 1.3], vertical_alignment="center"
 )
 title.html(
     '<div class="story-title"><b>Story mode</b><br>'
@@ -69,7 +70,6 @@ previous.button(
     disabled=at == 0,
     use_container_width=True,
     key="story-previous",
-    shortcut="Left",
 )
 following.button(
     "Next ▶",
@@ -79,7 +79,6 @@ following.button(
     use_container_width=True,
     key="story-next",
     type="primary",
-    shortcut="Right",
 )
 autoplay.toggle("Autoplay", key="autoplay", help="Go to the next screen by itself.")
 pace.selectbox(
@@ -90,46 +89,70 @@ pace.selectbox(
     format_func=lambda seconds: f"every {seconds} s",
     label_visibility="collapsed",
 )
+with places.popover("Places", use_container_width=True):
+    st.html(
+        places_table(
+            data.places,
+            timeline.counts[stop.index] if screen is not None else {},
+            timeline.new_places(stop.index) if screen is not None else (),
+            stop.label if screen is not None else "the start of the story",
+        )
+    )
 with full_text.popover("Full text", use_container_width=True):
-    for event in events:
-        st.html(event_card(event, story))
+    for part in parts:
+        st.html(event_card(part.event, story))
+    if not parts:
+        st.caption("The story starts on the next screen.")
 with download.popover("Download", use_container_width=True):
     st.caption("The story to take away: no server and no internet needed.")
     filtered_downloads(data)
 
 map_column, card_column = st.columns([1, 1], gap="medium")
 with map_column:
-    shown = [places_by_id[p] for event in events for p in event.places if p in places_by_id]
+    shown = [places_by_id[p] for part in parts for p in part.event.places if p in places_by_id]
     view = map_view(shown, MAP_WIDTH, MAP_HEIGHT)
     st_folium(
         base_map(),
         key="story-mode-map",
         height=MAP_HEIGHT,
         use_container_width=True,
-        feature_group_to_add=place_markers(data.places, timeline, stop.index),
+        feature_group_to_add=place_markers(
+            data.places, timeline, stop.index if screen is not None else -1
+        ),
         center=view[0] if view else None,
         zoom=view[1] if view else None,
         returned_objects=[],
     )
+    st.html(render("number_key.html", key=NUMBER_KEY))
 with card_column:
-    count = len(stop.events)
-    first = sum(len(earlier) for earlier in pages[step][:page]) + 1
-    if len(pages[step]) == 1:
-        which = f"{count} event{'s' if count != 1 else ''}"
-    elif len(events) == 1:
-        which = f"event {first} of {count}"
+    if screen is None:
+        with st.container(height=CARD_HEIGHT + 60, border=False, key="story-card"):
+            events = [event for events in timeline.by_stop for event in events]
+            st.html(title_screen(TITLE, stops, story, events))
     else:
-        which = f"events {first}–{first + len(events) - 1} of {count}"
-    st.html(
-        f'<div class="story-progress"><span class="story-step">Step {step + 1} of '
-        f'{len(stops)}</span><span class="story-page">{which}</span></div>'
-        f'<div class="story-bar"><span style="width:{(at + 1) / len(screens):.1%}"></span></div>'
-        f'<div class="story-heading">{escape(stop_heading(stop))}</div>'
-    )
-    with st.container(height=CARD_HEIGHT, border=False, key="story-card"):
-        st.html("".join(presenter_card(event, story) for event in events))
-        if at == len(screens) - 1:
-            st.html('<div class="story-end">The end of the story.</div>')
+        count = len(stop.events)
+        order = {event.id: number for number, event in enumerate(stop.events, start=1)}
+        numbers = sorted({order[part.event.id] for part in parts})
+        if len(pages[step]) == 1:
+            which = f"{count} event{'s' if count != 1 else ''}"
+        elif numbers[0] == numbers[-1]:
+            which = f"event {numbers[0]} of {count}"
+        else:
+            which = f"events {numbers[0]}–{numbers[-1]} of {count}"
+        st.html(
+            render(
+                "story_progress.html",
+                step=step + 1,
+                steps=len(stops),
+                which=which,
+                width=f"{(at + 1) / len(screens):.1%}",
+                heading=stop_heading(stop),
+            )
+        )
+        with st.container(height=CARD_HEIGHT, border=False, key="story-card"):
+            st.html("".join(part.card(story) for part in parts))
+            if at == len(screens) - 1:
+                st.html('<div class="story-end">The end of the story.</div>')
 
 
 @st.fragment(run_every=st.session_state.pace if st.session_state.autoplay else None)

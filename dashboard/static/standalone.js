@@ -1,40 +1,32 @@
-// The self-contained story page (dashboard/standalone.py): map, date slider and panel.
-// Every text from the data is inserted with textContent, never as HTML.
+// The exported story page (dashboard/export_page.py): map, date slider and panel.
+// It keeps the state (date, place, article shown) and shows, hides or copies what Python
+// rendered into the page: cards, article text and markers are elements of the page itself,
+// and every other text comes from the page's data. It never turns a string into HTML.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("story-data").textContent);
   var stops = data.stops;
-  var placesById = {};
-  data.places.forEach(function (place) { placesById[place.id] = place; });
-  var state = { position: 0, place: null };
+  var state = { position: 0, place: null, article: null, event: null };
+  var known = {};
+  data.places.forEach(function (place) { known[place.id] = true; });
+  var $ = function (id) { return document.getElementById(id); };
+  var panel = $("panel");
+  var narrow = window.matchMedia("(max-width: 700px)");
 
-  function el(tag, className, text) {
-    var element = document.createElement(tag);
-    if (className) element.className = className;
-    if (text !== undefined && text !== null) element.textContent = text;
-    return element;
+  var cards = {};
+  $("card-store").content.querySelectorAll("[data-event]").forEach(function (card) {
+    cards[card.getAttribute("data-event")] = card;
+  });
+  var articles = {};
+  $("article-store").content.querySelectorAll("[data-article]").forEach(function (article) {
+    articles[article.getAttribute("data-article")] = article;
+  });
+  function markerElement(number) {
+    var template = document.querySelector('template[data-marker="' + number + '"]');
+    return template.content.firstElementChild.cloneNode(true);
   }
 
-  function countWords(count) {
-    return count === 0 ? "nothing yet" : count + " event" + (count === 1 ? "" : "s");
-  }
-
-  function countAt(index, placeId) {
-    return index >= 0 ? data.counts[index][placeId] || 0 : 0;
-  }
-
-  // Events up to timeline stop `index` (of one place if given), newest first.
-  function revealed(index, placeId) {
-    var found = [];
-    data.byStop.slice(0, index + 1).forEach(function (ids) {
-      ids.forEach(function (id) {
-        if (!placeId || data.events[id].places.indexOf(placeId) >= 0) found.push(id);
-      });
-    });
-    return found.reverse();
-  }
-
-  // The map: the inlined basemap and one divIcon marker per place (no image, no request).
+  // The map: the inlined basemap and one marker per place (no image, no request).
   var map = L.map("map", { minZoom: 3, maxZoom: 12, attributionControl: false });
   L.control.scale().addTo(map);
   L.geoJSON(data.basemap, {
@@ -45,167 +37,136 @@
   }).addTo(map);
   map.fitBounds(data.bounds);
 
-  var markers = {};
-  data.places.forEach(function (place) {
-    var root = el("div", "place-marker " + place.kind + (place.base ? " base" : ""));
-    root.style.setProperty("--c", place.colour);
-    root.style.setProperty("--dx", place.dx + "px");
-    root.style.setProperty("--dy", place.dy + "px");
-    root.setAttribute("data-place", place.id);
-    root.setAttribute("data-count", "0");
-    var pill = el("span", "pill");
-    var symbol = el("span", "sym", place.symbol);
-    symbol.setAttribute("aria-hidden", "true");
-    var count = el("span", "count", "0");
-    pill.appendChild(symbol);
-    pill.appendChild(el("span", "name", place.name));
-    pill.appendChild(count);
-    root.appendChild(el("span", "pin"));
-    root.appendChild(pill);
-    var icon = L.divIcon({ html: root, className: "place-icon", iconSize: [0, 0], iconAnchor: [0, 0] });
-    L.marker([place.lat, place.lon], { icon: icon, keyboard: true })
-      .on("click", function () { focus(place.id); })
-      .addTo(map);
-    markers[place.id] = { root: root, count: count, place: place };
-  });
-
-  data.legend.forEach(function (item) {
-    var entry = el("span", "legend-item");
-    var symbol = el("span", "legend-sym", item.symbol);
-    symbol.style.setProperty("--c", item.colour);
-    entry.appendChild(symbol);
-    entry.appendChild(document.createTextNode(item.text + "  "));
-    document.getElementById("legend").appendChild(entry);
-  });
-  var fresh = el("span", "legend-note");
-  fresh.appendChild(el("span", "legend-new"));
-  fresh.appendChild(document.createTextNode("Something new on this date. The number is how many events and statements so far."));
-  document.getElementById("legend").appendChild(fresh);
-
-  // The article text with the cited sentence marked, all as text nodes.
-  function articleText(body, sentence) {
-    var box = el("div", "article");
-    var at = body.indexOf(sentence);
-    if (at < 0) {
-      box.textContent = body;
-      return box;
-    }
-    box.appendChild(document.createTextNode(body.slice(0, at)));
-    box.appendChild(el("mark", null, sentence));
-    box.appendChild(document.createTextNode(body.slice(at + sentence.length)));
-    return box;
-  }
-
-  function eventCard(id) {
-    var event = data.events[id];
-    var card = el("div", "event-card kind-" + event.kind);
-    card.setAttribute("data-event", event.id);
-    card.appendChild(el("div", "when", event.when + " · " + event.kindLabel));
-    card.appendChild(el("div", "summary", event.summary));
-    if (event.speaker) {
-      card.appendChild(el("div", "speaker", (event.said ? "Said by: " : "Who: ") + event.speaker));
-    }
-    if (event.quote) card.appendChild(el("blockquote", null, "“" + event.quote + "”"));
-    var names = event.places.map(function (p) { return placesById[p] ? placesById[p].name : p; });
-    card.appendChild(el("div", "places", "Where: " + names.join(", ")));
-    if (event.note) card.appendChild(el("div", "note", "Note: " + event.note));
-    var sources = el("div", "sources", "Sources:");
-    var list = el("ul");
-    event.sources.forEach(function (source) {
-      var article = data.articles[source.article];
-      if (!article) return;
-      var item = el("li");
-      item.appendChild(el("b", null, article.outlet + ", " + article.published));
-      item.appendChild(document.createTextNode(": “" + source.sentence + "”"));
-      if (source.quote) item.appendChild(document.createTextNode(" (“" + source.quote + "”)"));
-      if (source.note) item.appendChild(el("em", null, " " + source.note));
-      var details = el("details");
-      details.appendChild(el("summary", null, "Read the article: " + article.headline));
-      details.appendChild(articleText(article.body, source.sentence));
-      item.appendChild(details);
-      list.appendChild(item);
+  var markers = data.places.map(function (place) {
+    var marker = L.marker([place.lat, place.lon], {
+      icon: L.divIcon({ html: "", className: "place-icon", iconSize: [0, 0], iconAnchor: [0, 0] }),
+      keyboard: true
+    }).on("click", function () { focusPlace(place.id); }).addTo(map);
+    var icon = marker.getElement();
+    icon.setAttribute("role", "button");
+    // Enter or Space on a focused marker focuses its place, as a click does.
+    icon.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        focusPlace(place.id);
+      }
     });
-    sources.appendChild(list);
-    card.appendChild(sources);
-    return card;
+    return { marker: marker, place: place, shown: null };
+  });
+
+  function showMarkers(index) {
+    var row = data.markers[index];
+    markers.forEach(function (entry, number) {
+      var html = row[number][0];
+      var tooltip = data.tooltips[row[number][1]];
+      if (entry.shown !== html) {
+        entry.marker.setIcon(L.divIcon({
+          html: markerElement(html), className: "place-icon", iconSize: [0, 0], iconAnchor: [0, 0]
+        }));
+        entry.shown = html;
+      }
+      var icon = entry.marker.getElement();
+      icon.setAttribute("aria-label", tooltip);
+      icon.title = tooltip;
+      var root = icon.querySelector("[data-place]");
+      if (root) root.classList.toggle("selected", state.place === entry.place.id);
+    });
   }
 
-  function focus(placeId) {
-    state.place = placeId;
-    render();
+  var table = $("places-table");
+  table.querySelectorAll("button[data-table-place]").forEach(function (button) {
+    button.addEventListener("click", function () { focusPlace(button.getAttribute("data-table-place")); });
+  });
+  function showTable(stop) {
+    var counts = data.counts[stop.index] || {};
+    var fresh = {};
+    (data.fresh[stop.index] || []).forEach(function (id) { fresh[id] = true; });
+    table.querySelector("caption").textContent = stop.table;
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      var id = row.getAttribute("data-table-place");
+      row.querySelector(".count").textContent = String(counts[id] || 0);
+      row.querySelector(".new").textContent = data.newWords[fresh[id] ? 1 : 0];
+    });
   }
 
-  function renderPanel(stop) {
-    var panel = document.getElementById("panel");
-    panel.replaceChildren();
+  function showCards(ids) {
+    $("panel-cards").replaceChildren.apply(
+      $("panel-cards"), ids.map(function (id) { return cards[id].cloneNode(true); })
+    );
+  }
+
+  function showArticle() {
+    var article = articles[state.article];
+    $("article-view").hidden = !article;
+    if (!article) return;
+    var copy = article.cloneNode(true);
+    copy.querySelectorAll("mark[data-events]").forEach(function (mark) {
+      var ids = mark.getAttribute("data-events").split(" ");
+      mark.classList.toggle("focus", ids.indexOf(state.event) >= 0);
+    });
+    $("article-shown").replaceChildren(copy);
+  }
+
+  function showPanel(stop) {
     var ids;
-    if (state.place && placesById[state.place]) {
-      var place = placesById[state.place];
-      var count = countAt(stop.index, place.id);
-      panel.appendChild(el("h2", null, place.name + ": " + countWords(count) + " " + stop.until));
-      if (place.description) panel.appendChild(el("p", "caption", place.description));
-      var unfocus = el("button", null, "Show all places");
-      unfocus.id = "unfocus";
-      unfocus.type = "button";
-      unfocus.addEventListener("click", function () { focus(null); });
-      panel.appendChild(unfocus);
-      ids = revealed(stop.index, place.id);
+    var place = state.place;
+    $("panel-heading").textContent = place ? stop.placeHeadings[place] : stop.heading;
+    $("place-description").hidden = !place || !data.descriptions[place];
+    $("place-description").textContent = place ? data.descriptions[place] : "";
+    $("unfocus").hidden = !place;
+    $("stop-caption").hidden = !!place;
+    $("stop-caption").textContent = stop.caption;
+    if (place) {
+      ids = data.placeEvents[place].filter(function (id) {
+        return data.eventStop[id] <= stop.index;
+      });
     } else {
-      panel.appendChild(el("h2", null, stop.heading));
       ids = stop.events;
-      panel.appendChild(el("p", "caption", countWords(ids.length) + " on this date. " +
-        "Click a place on the map to see everything that happened there up to this date."));
     }
-    ids.forEach(function (id) { panel.appendChild(eventCard(id)); });
-    var all = el("details", "place-list");
-    all.appendChild(el("summary", null, "Places elsewhere and all places"));
-    data.places.forEach(function (place) {
-      var button = el("button", null, place.name + " (" + place.kindLabel + "): " +
-        countWords(countAt(stop.index, place.id)));
-      button.type = "button";
-      button.addEventListener("click", function () { focus(place.id); });
-      all.appendChild(button);
-    });
-    panel.appendChild(all);
+    $("panel-cards").hidden = !!state.article;
+    showCards(ids);
+    showArticle();
   }
 
-  var slider = document.getElementById("date");
-  var previous = document.getElementById("previous");
-  var next = document.getElementById("next");
+  var slider = $("date");
+  var previous = $("previous");
+  var next = $("next");
   slider.max = String(Math.max(stops.length - 1, 0));
 
   function render() {
     if (!stops.length) {
-      document.getElementById("panel").textContent = "There are no events to show.";
+      $("panel-heading").textContent = "There are no events to show.";
       return;
     }
     var stop = stops[state.position];
-    var fresh = {};
-    data.byStop[stop.index].forEach(function (id) {
-      data.events[id].places.forEach(function (p) { fresh[p] = true; });
-    });
     slider.value = String(state.position);
     slider.setAttribute("aria-valuetext", stop.label);
-    document.getElementById("date-label").textContent = stop.label;
+    $("date-label").textContent = stop.label;
     previous.disabled = state.position === 0;
     next.disabled = state.position === stops.length - 1;
-    Object.keys(markers).forEach(function (id) {
-      var marker = markers[id];
-      var count = countAt(stop.index, id);
-      marker.root.setAttribute("data-count", String(count));
-      marker.count.textContent = String(count);
-      marker.root.classList.toggle("empty", count === 0);
-      marker.root.classList.toggle("new", stop.index >= 0 && !!fresh[id]);
-      marker.root.classList.toggle("selected", state.place === id);
-      marker.root.title = marker.place.name + " (" + marker.place.kindLabel + "): " + count +
-        " so far. Click to focus.";
-    });
-    renderPanel(stop);
+    showMarkers(stop.index);
+    showTable(stop);
+    showPanel(stop);
     var hash = "#date=" + encodeURIComponent(stop.code) +
       (state.place ? "&place=" + encodeURIComponent(state.place) : "");
     if (location.hash !== hash) {
       try { history.replaceState(null, "", hash); } catch (error) { /* some file: views refuse */ }
     }
+  }
+
+  // On a phone the panel is below the map: bring what a tap revealed to where the reader looks.
+  function reveal() {
+    panel.scrollTop = 0;
+    if (narrow.matches && panel.getBoundingClientRect().top > window.innerHeight * 0.6) {
+      panel.scrollIntoView({ block: "end" });
+    }
+  }
+
+  function focusPlace(placeId) {
+    state.place = placeId;
+    state.article = null;
+    render();
+    reveal();
   }
 
   function go(position) {
@@ -216,6 +177,25 @@
   slider.addEventListener("input", function () { go(Number(slider.value)); });
   previous.addEventListener("click", function () { go(state.position - 1); });
   next.addEventListener("click", function () { go(state.position + 1); });
+  $("unfocus").addEventListener("click", function () { focusPlace(null); });
+  $("close-article").addEventListener("click", function () {
+    state.article = null;
+    render();
+    $("panel-heading").focus();
+  });
+  // A source opens its article in the panel, its sentence outlined (the app's articles page).
+  $("panel-cards").addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-article]");
+    if (!link) return;
+    event.preventDefault();
+    state.article = link.getAttribute("data-article");
+    state.event = link.getAttribute("data-for");
+    render();
+    var focused = $("article-shown").querySelector("mark.focus");
+    (focused || $("article-view")).scrollIntoView({ block: "center" });
+    $("close-article").focus();
+  });
+  $("panel-heading").tabIndex = -1;
 
   // The view lives in the address (#date=...&place=...), as in the app.
   var asked = new URLSearchParams(location.hash.slice(1));
@@ -223,6 +203,6 @@
   var start = codes.indexOf(asked.get("date") || "");
   var firstStory = stops.length > 1 && stops[0].code === "background" ? 1 : 0;
   state.position = start >= 0 ? start : firstStory;
-  state.place = placesById[asked.get("place")] ? asked.get("place") : null;
+  state.place = known[asked.get("place")] ? asked.get("place") : null;
   render();
 })();

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,20 @@ def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
     path = OUTPUT / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.pieces.append(data)
+
+
+def card_text(html_or_text: str) -> str:
+    """The text of HTML as the DOM's textContent has it, spaces folded (plain text as is)."""
+    parser = _Text()
+    parser.feed(str(html_or_text))
+    parser.close()
+    return " ".join("".join(parser.pieces).split())

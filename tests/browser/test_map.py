@@ -9,9 +9,10 @@ from urllib.parse import urlparse
 import pytest
 from stories import HOSTILE, write_hostile_story
 
+from dashboard.cards import event_card
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, Timeline, read_story
-from tests.browser.conftest import LOOPBACK, screenshot
+from tests.browser.conftest import LOOPBACK, card_text, screenshot
 
 READING = read_story(Path(DEFAULT_FOLDER))
 TIMELINE = Timeline.of(READING.story.events)
@@ -70,6 +71,32 @@ def test_every_place_marker_renders_with_its_count(start_app, page):
     assert {"tartus-naval-base", "hmeimim-air-base", "damascus", "aleppo"} <= set(counts)
     page.get_by_role("heading", name=stop_heading(opening)).wait_for()
     screenshot(page, "desktop-1280x720")
+    assert outside_requests(page) == []
+
+
+def test_the_panel_s_cards_and_the_places_table_read_as_rendered(start_app, page):
+    """Card parity: the app's cards read as event_card renders them, as the export's do
+    (tests/browser/test_standalone.py); the places table says what the map shows."""
+    stop = STOPS[default_position(STOPS)]
+    page.goto(start_app(None))
+    counts = wait_for_counts(page, expected_counts(stop.index))
+    cards = page.locator("[data-event]")
+    cards.first.wait_for()
+    shown = cards.evaluate_all("cs => cs.map(c => [c.dataset.event, c.textContent])")
+    assert [event_id for event_id, _ in shown] == [event.id for event in stop.events]
+    for event, (_, text) in zip(stop.events, shown, strict=True):
+        assert card_text(text) == card_text(event_card(event, READING.story)), event.id
+    table = page.locator("table.places-table")
+    assert table.locator("caption").inner_text() == f"Places at {stop.label}"
+    rows = table.locator("tbody tr").evaluate_all(
+        "rs => rs.map(r => [r.dataset.tablePlace, Number(r.querySelector('.count').textContent),"
+        " r.querySelector('.new').textContent])"
+    )
+    new = TIMELINE.new_places(stop.index)
+    assert {place: count for place, count, _ in rows if count} == {
+        place: count for place, count in counts.items() if count
+    }
+    assert all((fresh == "yes") == (place in new) for place, _, fresh in rows)
     assert outside_requests(page) == []
 
 

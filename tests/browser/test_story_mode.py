@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dashboard.standalone import story_timeline
-from dashboard.view import slider_stops, stop_heading, story_pages
+from dashboard.presenter import story_pages
+from dashboard.view import slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
+from geodata.timeline import story_timeline
 from tests.browser.conftest import screenshot
-from tests.browser.test_map import expected_counts, outside_requests, wait_for_counts
+from tests.browser.test_map import expected_counts, map_frame, outside_requests, wait_for_counts
 
 STORY = read_story(Path(DEFAULT_FOLDER)).story
 TIMELINE, _ = story_timeline(STORY)
 STOPS = slider_stops(TIMELINE)
 PARTS = [part for stop in STOPS for part in story_pages(stop.events, STORY)]
-SCREENS = len(PARTS)
+SCREENS = 1 + len(PARTS)  # the title screen, then the parts of each date
 
 # Neither the page nor the story card may need scrolling: everything is on one screen.
 OVERFLOW = """() => {
@@ -31,9 +32,12 @@ OVERFLOW = """() => {
 
 
 def open_story_mode(page, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Story mode, past its title screen."""
     page.goto(url + "/story")
-    page.locator(".story-step").wait_for()
+    page.locator(".story-title-screen").wait_for()
     assert page.get_by_text("Page not found").count() == 0
+    page.get_by_role("button", name="Next ▶").click()
+    page.locator(".story-step").wait_for()
 
 
 def wait_for_text(page, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -43,6 +47,18 @@ def wait_for_text(page, selector: str, text: str) -> None:  # type: ignore[no-un
 def shown_events(page) -> list[str]:  # type: ignore[no-untyped-def]
     cards = page.locator(".st-key-story-card [data-event]")
     return cards.evaluate_all("cs => cs.map(c => c.dataset.event)")
+
+
+def shown_parts(page) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    cards = page.locator(".st-key-story-card [data-event]")
+    return cards.evaluate_all(
+        "cs => cs.map(c => [c.dataset.event, c.classList.contains('continued'),"
+        " (c.querySelector('blockquote') || {textContent: ''}).textContent.slice(0, 30)])"
+    )
+
+
+def part_keys(parts) -> list[tuple[str, bool, str]]:  # type: ignore[no-untyped-def]
+    return [(p.event.id, p.continued, (p.quote or "")[:30]) for p in parts]
 
 
 def wait_for_events(page, expected: list[str], timeout_ms: int = 15000) -> None:  # type: ignore[no-untyped-def]
@@ -57,18 +73,27 @@ def wait_for_events(page, expected: list[str], timeout_ms: int = 15000) -> None:
 
 
 def test_next_walks_every_date_on_one_screen(start_app, page):
-    open_story_mode(page, start_app(None))
-    screens = 0
+    page.goto(start_app(None) + "/story")
+    title = page.locator(".story-title-screen")
+    title.wait_for()
+    assert "How to read the map" in title.inner_text()
+    assert page.evaluate(OVERFLOW)["page"] is False
+    screenshot(page, "story-mode-title")
+    page.get_by_role("button", name="Next ▶").click()
+    screens = 1
     for number, stop in enumerate(STOPS, start=1):
         wait_for_text(page, ".story-step", f"Step {number} of {len(STOPS)}")
         wait_for_text(page, ".story-heading", stop_heading(stop))
         wait_for_counts(page, expected_counts(stop.index))
         parts = story_pages(stop.events, STORY)
         # Every event of the date is on one of its screens, in order: nothing is dropped.
-        assert [event for part in parts for event in part] == list(stop.events)
+        firsts = [p.event for part in parts for p in part if not p.continued]
+        assert firsts == list(stop.events)
         for part in parts:
             screens += 1
-            wait_for_events(page, [event.id for event in part])
+            wait_for_parts(page, part_keys(part))
+            for card in page.locator(".st-key-story-card .story-card").all():
+                assert card.locator(".where").inner_text().startswith("Where: ")
             assert page.evaluate(OVERFLOW) == {
                 "page": False,
                 "main": False,
@@ -84,8 +109,19 @@ def test_next_walks_every_date_on_one_screen(start_app, page):
     page.get_by_text("The end of the story.").wait_for()
     screenshot(page, "story-mode-end")
     page.get_by_role("button", name="◀ Previous").click()
-    wait_for_events(page, [event.id for event in PARTS[-2]])
+    wait_for_parts(page, part_keys(PARTS[-2]))
     assert outside_requests(page) == []
+
+
+def wait_for_parts(page, expected: list[tuple[str, bool, str]], timeout_ms: int = 15000) -> None:  # type: ignore[no-untyped-def]
+    waited, seen = 0, []
+    while waited < timeout_ms:
+        seen = [tuple(part) for part in shown_parts(page)]
+        if seen == expected:
+            return
+        page.wait_for_timeout(100)
+        waited += 100
+    raise AssertionError(f"the story card showed {seen}, never {expected}")
 
 
 def test_autoplay_moves_on_by_itself(start_app, page):
@@ -117,3 +153,29 @@ def test_the_downloads_are_one_click_away(start_app, page, tmp_path):
     csv = tmp_path / "events.csv"
     download.value.save_as(csv)
     assert csv.read_text(encoding="utf-8").startswith('"id","kind","date",')
+
+
+def test_presenter_keys_step_wherever_focus_is(start_app, page):
+    """A clicker's PageDown/PageUp and the keyboard's → ← Space step story mode, also after a
+    click on the map (its own frame, where Leaflet would pan) or on a toggle."""
+
+    def on_screen(number: int) -> None:
+        wait_for_parts(page, part_keys(PARTS[number]))
+
+    open_story_mode(page, start_app(None))
+    on_screen(0)
+    map_frame(page).locator(".leaflet-container").click(position={"x": 30, "y": 200})
+    page.keyboard.press("PageDown")
+    on_screen(1)
+    map_frame(page).locator(".leaflet-container").click(position={"x": 30, "y": 200})
+    page.keyboard.press("ArrowRight")
+    on_screen(2)
+    page.keyboard.press("PageUp")
+    on_screen(1)
+    page.get_by_text("Autoplay").click()
+    page.get_by_text("Autoplay").click()  # on and off again: the toggle keeps focus
+    page.keyboard.press(" ")
+    on_screen(2)
+    page.keyboard.press("ArrowLeft")
+    on_screen(1)
+    assert outside_requests(page) == []
