@@ -100,8 +100,10 @@ def test_search_finds_khmeimim_and_a_result_moves_the_slider(start_app, page):
 
 
 def test_who_said_what_shows_a_speakers_line_and_links_to_it(start_app, page):
-    page.goto(start_app(None) + "/who")
-    page.get_by_role("heading", name="Who said what").wait_for()
+    # From a statement card on the map (here the map filtered to him), one click.
+    code, expected_counts = filtered_counts(PESKOV, -1)
+    page.goto(start_app(None) + "/?" + urlencode({"date": code, **PESKOV.to_query()}, doseq=True))
+    settled_counts(page, expected_counts)
     link = page.locator('[data-line="Dmitry Peskov"]').first
     link.click()
     page.wait_for_url("**/who?speaker=Dmitry+Peskov")
