@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from dashboard.plaintext import isolated
 from dashboard.render import render
 from dashboard.view import Stop, stop_until
 from geodata import Article, Event, EventKind, Place, Story
@@ -41,8 +42,9 @@ def count_words(count: int) -> str:
 
 def place_heading(place: Place, count: int, stop: Stop) -> str:
     """'Damascus: 3 events up to 8 December 2024', '… by 9 December 2024', '… up to the
-    period between March and December 2025 (approximate)'."""
-    return f"{place.name}: {count_words(count)} {stop_until(stop)}"
+    period between March and December 2025 (approximate)'; the name isolated in its own
+    writing direction (plain text, for headings and the export's textContent)."""
+    return f"{isolated(place.name)}: {count_words(count)} {stop_until(stop)}"
 
 
 def unquoted(text: str) -> str:
@@ -71,7 +73,10 @@ def source_name(article: Article) -> str:
 
 def reader_note(note: str, story: Story) -> str:
     """A note as readers see it: an event named by its id is named by its summary instead."""
-    summaries = {event.id: event.summary.rstrip(". ") for event in story.events}
+    named_ids = set(_ID.findall(note))
+    if not named_ids:
+        return note
+    summaries = {e.id: e.summary.rstrip(". ") for e in story.events if e.id in named_ids}
 
     def named(match: re.Match[str]) -> str:
         summary = summaries.get(match.group(0))
@@ -80,8 +85,8 @@ def reader_note(note: str, story: Story) -> str:
     return _ID.sub(named, note)
 
 
-def place_names(event: Event, story: Story) -> str:
-    return ", ".join(story.places[p].name for p in event.places if p in story.places)
+def place_names(event: Event, story: Story) -> list[str]:
+    return [story.places[p].name for p in event.places if p in story.places]
 
 
 def article_link(article_id: str, event_id: str | None = None, base: str = APP_LINKS) -> str:
@@ -124,7 +129,7 @@ def event_card(event: Event, story: Story, links: str = APP_LINKS) -> Markup:
         speaker=event.speaker,
         speaker_verb="Said by" if event.kind is EventKind.STATEMENT else "Who",
         quote=unquoted(event.quote) if event.quote else None,
-        places=[story.places[p].name for p in event.places if p in story.places],
+        places=place_names(event, story),
         note=reader_note(event.note, story) if event.note else None,
         sources=sources,
     )
@@ -170,6 +175,18 @@ def presenter_card(
     )
 
 
+def places_caption(stop: Stop | None) -> str:
+    """'Places at 8 December 2024', 'Places between March and December 2025 (approximate)',
+    'Places by 9 December 2024', 'Places before the story (1971–2024)'."""
+    if stop is None:
+        return "Places at the start of the story"
+    if stop.when is None:
+        return f"Places before the story{stop.label.removeprefix('Background')}"
+    if stop.label.startswith(("between ", "from ", "by ")):
+        return f"Places {stop.label}"
+    return f"Places at {stop.label}"
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceRow:
     """One line of the places table."""
@@ -186,11 +203,12 @@ def places_table(
     places: list[Place],
     counts: Mapping[str, int],
     new: Collection[str],
-    label: str,
+    caption: str,
     buttons: bool = False,
     table_id: str | None = None,
 ) -> Markup:
-    """'Places at <date>': place, kind, count and whether it is new, for screen readers too."""
+    """'Places at <date>' (``caption``, see ``places_caption``): place, kind, count and
+    whether it is new on that date; the map in words, for screen readers too."""
     rows = [
         PlaceRow(
             place.id,
@@ -202,7 +220,7 @@ def places_table(
         )
         for place in sorted(places, key=lambda p: (p.name.casefold(), p.id))
     ]
-    return render("places_table.html", caption=f"Places at {label}", rows=rows, table_id=table_id)
+    return render("places_table.html", caption=caption, rows=rows, table_id=table_id)
 
 
 def legend(items: list[tuple[str, str, str]], key: str | None = NUMBER_KEY) -> Markup:

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from dashboard.cards import NUMBER_KEY, legend, places_table
+from dashboard.cards import NUMBER_KEY, legend, places_caption, places_table
 from dashboard.maps import MARKER_CSS, STATIC_DIR, SYMBOLS
 from dashboard.payload import TITLE, Interned, article_views, event_cards, story_payload
 from dashboard.render import render
@@ -92,7 +92,7 @@ def standalone_html(
             places,
             timeline.counts[first] if first >= 0 else {},
             timeline.new_places(first) if first >= 0 else (),
-            "the start",
+            places_caption(None),
             buttons=True,
             table_id="places-table",
         ),

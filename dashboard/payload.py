@@ -11,7 +11,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dashboard.cards import EXPORT_LINKS, count_words, event_card, place_heading, source_name
+from dashboard.cards import (
+    EXPORT_LINKS,
+    count_words,
+    event_card,
+    place_heading,
+    places_caption,
+    source_name,
+)
 from dashboard.highlight import highlighted_article
 from dashboard.maps import STORY_BOUNDS, basemap_geojson, basemap_style, marker_records
 from dashboard.view import slider_stops, stop_heading
@@ -70,7 +77,7 @@ def story_payload(
                 "heading": stop_heading(stop),
                 "caption": f"{count_words(len(stop.events))} on this date. Click a place on "
                 "the map or in the table to see everything that happened there up to this date.",
-                "table": f"Places at {stop.label}",
+                "table": places_caption(stop),
                 "index": stop.index,
                 "events": [event.id for event in stop.events],
                 "placeHeadings": {

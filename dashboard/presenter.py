@@ -52,7 +52,7 @@ def _frame_height(event: Event, story: Story, continued: bool) -> int:
         height = _height(event.summary, SUMMARY) + 16
         if event.speaker:
             height += _height(event.speaker, SPEAKER)
-    height += _height("Where: " + place_names(event, story), META)
+    height += _height("Where: " + ", ".join(place_names(event, story)), META)
     return height + _height(card_meta(event, story), META)
 
 
@@ -130,7 +130,11 @@ def title_screen(title: str, stops: list[Stop], story: Story, events: list[Event
         "title_screen.html",
         title=title,
         span=span,
-        background=stops[0].label if stops and stops[0].when is None else None,
+        look_back=(
+            min(e.when.start.year for e in stops[0].events)
+            if stops and stops[0].when is None and stops[0].events
+            else None
+        ),
         events=len(events),
         articles=len(articles),
         outlets=outlets,

@@ -36,6 +36,7 @@ h1 { font-size: 1.9rem !important; padding: 0 0 .2rem 0 !important; }
 .event-card .sources ul { margin: .2rem 0 0 1.1rem; padding: 0; }
 .event-card .sources a { color: #0b4f8a; }
 .event-card .source-sentence { font-style: italic; }
+.event-card .source-note { font-size: .9rem; color: #333; margin: .1rem 0 .3rem 0; }
 .event-card .note { font-size: .95rem; color: #5a4a00; }
 .legend, .number-key { font-size: 1rem; line-height: 2; color: #222; }
 .number-key { font-weight: 600; line-height: 1.4; margin: .3rem 0; }

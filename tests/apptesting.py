@@ -43,3 +43,9 @@ def headings(at: AppTest, level: int) -> list[str]:
     """The text of the ``<hN>`` headings the page shows as HTML (data text never as Markdown)."""
     pattern = re.compile(rf'<h{level} dir="auto">(.*)</h{level}>', re.DOTALL)
     return [unescape(m.group(1)) for html in at.get("html") if (m := pattern.fullmatch(html.value))]
+
+
+def captions(at: AppTest) -> list[str]:
+    """The text of the captions the page shows as HTML (``dashboard.plaintext.caption``)."""
+    pattern = re.compile(r'<p dir="auto" style="[^"]*">(.*)</p>', re.DOTALL)
+    return [unescape(m.group(1)) for html in at.get("html") if (m := pattern.fullmatch(html.value))]

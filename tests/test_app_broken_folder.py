@@ -30,7 +30,9 @@ def hostile_folder(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "page", ["app.py", "screens/articles.py", "screens/story_mode.py"], ids=str
+    "page",
+    ["app.py", "screens/articles.py", "screens/story_mode.py", "screens/who_said_what.py"],
+    ids=str,
 )
 def test_every_page_shows_the_valid_rest_and_the_problems(monkeypatch, hostile_folder, page):
     at = run(monkeypatch, hostile_folder, DASHBOARD / page, timeout=60)

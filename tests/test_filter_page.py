@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
-from apptesting import cards
+from apptesting import captions, cards
 from stories import BACKGROUND_FILES, write_story
 from streamlit.testing.v1 import AppTest
 
@@ -39,13 +38,8 @@ def stops(at: AppTest) -> list[str]:
     return list(at.select_slider(key="date").options)
 
 
-def texts(at: AppTest) -> list[str]:
-    """The text of every st.html element (captions of data text are HTML, not Markdown)."""
-    return [unescape(re.sub(r"<[^>]+>", "", h.value)) for h in at.get("html")]
-
-
 def shown(at: AppTest) -> str:
-    return next(text for text in texts(at) if " shown" in text)
+    return next(c for c in captions(at) if " shown" in c)
 
 
 def place_buttons(at: AppTest) -> list[str]:
@@ -212,7 +206,7 @@ def test_story_mode_downloads_say_they_are_filtered_as_on_the_map(monkeypatch, f
     at = open_page(monkeypatch, folder, {"kind": "statement"})
     at.switch_page("screens/story_mode.py").run()
     assert not at.exception
-    notes = [text for text in texts(at) if text.startswith("Filtered")]
+    notes = [c for c in captions(at) if "Filtered" in c]
     assert notes == ["Filtered: Kind: statement (1 of 5 events), as set on the map page."]
     assert [b.key for b in at.get("download_button")] == ["download-html", "download-csv"]
 

@@ -240,3 +240,25 @@ def test_a_missing_input_file_is_named_with_a_fix(folder, tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{tmp_path / 'missing.txt'}: cannot be read: No such file or directory" in out
     assert "Fix: check the name" in out
+
+
+def test_a_fifo_in_place_of_the_geocoder_cache_does_not_hang(tmp_path):
+    from geodata.ingest.geocoding import CachedNominatim
+
+    cache = tmp_path / ".geocode-cache.json"
+    os.mkfifo(cache)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; "
+            "from geodata.ingest.geocoding import CachedNominatim; "
+            f"print(CachedNominatim(Path({str(cache)!r}))._cache)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "{}", done.stderr
+    assert CachedNominatim  # imported in-process too: the module loads without the network

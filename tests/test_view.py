@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from stories import BACKGROUND_FILES, write_story
 
-from dashboard.cards import event_card, place_heading, quoted, reader_note, source_name
+from dashboard.cards import (
+    event_card,
+    place_heading,
+    places_caption,
+    quoted,
+    reader_note,
+    source_name,
+)
 from dashboard.highlight import highlighted_article
 from dashboard.view import (
     BACKGROUND,
@@ -195,6 +202,26 @@ def test_place_headings_read_as_a_sentence(story, code, heading):
     when = StoryDate.parse(code)
     stop = Stop(when.code, when.label, 0, (), when)
     assert place_heading(story.places["damascus"], 3, stop) == heading
+
+
+@pytest.mark.parametrize(
+    ("code", "caption"),
+    [
+        ("2024-12-08", "Places at 8 December 2024"),
+        ("2024-11-21/2024-11-30", "Places at late November 2024 (approximate)"),
+        ("2025-03-01/2025-12-31", "Places between March and December 2025 (approximate)"),
+        ("..2024-12-09", "Places by 9 December 2024"),
+        (None, "Places before the story (1971–2015)"),
+    ],
+    ids=["day", "late", "between", "on-or-before", "background"],
+)
+def test_the_places_table_caption_reads_as_a_phrase(code, caption):
+    if code is None:
+        stop = Stop(BACKGROUND, "Background (1971–2015)", 1, ())
+    else:
+        when = StoryDate.parse(code)
+        stop = Stop(when.code, when.label, 0, (), when)
+    assert places_caption(stop) == caption
 
 
 @pytest.mark.parametrize(

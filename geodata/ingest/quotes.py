@@ -20,21 +20,43 @@ _SAY = (
     r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
     r"concluded|acknowledged|admitted|claimed|confirmed|denied|urged|described|called|"
     r"reported|reports|quoted|posted|tweeted|pledged|vowed|promised|asserted|affirmed|"
-    r"reiterated|saying|telling|adding|noting|stressing|warning|describing|calling)"
+    r"reiterated|repeated|saying|telling|adding|noting|stressing|warning|describing|calling)"
 )
 _ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)-?[A-Z]?[\w'’-]*)"
 _PERSON = rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME}){{0,3}})"
+# Words of a role before a name ('Iran's foreign ministry spokesman , Ali Rubaie said'); a
+# stray comma is tolerated, as copy-edited text sometimes leaves one.
 _ROLE_WORDS = r"(?:[A-Z]?[\w'’.-]+\s+){0,5}?"
+_ROLE_WORDS_LOOSE = r"(?:[A-Z]?[\w'’.-]+,?\s+|,\s+){0,5}?"
+# After a verb, a name may follow only titles and capitalised words ('said Defence Secretary
+# John Healey', 'said the country's deputy foreign minister Mikhail Bogdanov'), never
+# ordinary words ('said a news conference in Tehran' names no speaker).
+_TITLE_VOCABULARY = (
+    r"(?:the|[\w-]+['’]s|foreign|deputy|defen[cs]e|press|regional|senior|former|top|vice|"
+    r"interior|state|prime|presidential|military|army|government|ministry|national|security|"
+    r"spokes(?:man|woman|person)|minister|president|secretary|envoy|ambassador|commander|chief|"
+    r"adviser|advisor|leader|head|official|officer|diplomat|general|director|admiral|governor|"
+    r"mayor|representative|negotiator)"
+)
+_SAID_ROLE = rf"(?:(?:[A-Z][\w'’.-]*|{_TITLE_VOCABULARY}),?\s+){{0,6}}?"
 _PRONOUN = r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)"
+_PRONOUN_OBJECT = r"(?P<pronoun>him|her|them)"
 # Who speaks without a name: institutions, unnamed officials and sources, documents.
+# Nouns that end the name of an institution ('Union of Relief Committees', 'the company').
+_BODY_WORDS = (
+    r"(?:compan(?:y|ies)|group|union|committees?|councils?|organi[sz]ation|movement|party|"
+    r"coalition|authority|commission|court|bank|fund|firm|operator|institute|network|"
+    r"front|directorate|coordination|monitor|ministry|agency|observatory|command)"
+)
 _HEADS = (
     r"(?:officials?|sources?|spokes(?:man|woman|person)|ministry|statement|document|army|"
     r"military|government|authorities|agency|forces|member|commander|activist|witness|"
     r"residents?|diplomats?|observatory|presidency|embassy|office|council|committee|command|"
     r"police|media|intelligence|correspondent|analysts?|experts?|Kremlin|department|service|"
     r"administration|minister|president|envoy|ambassador|leader|secretary|chief|director|"
-    r"[A-Z]{2,6})"
+    r"governor|mayor|employee|person|representative|spokes(?:man|woman|person)|"
+    rf"{_BODY_WORDS}|[A-Z]{{2,6}})"
 )
 _NP = (
     rf"(?P<np>(?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){{0,6}}?\s+{_HEADS}"
@@ -47,27 +69,65 @@ _QUOTED = re.compile(
     re.MULTILINE,
 )
 _TAIL = r"[^\"“”«»]{0,100}?[:,]?\s*$"
+# Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
+# ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
+_QUOTING = (
+    rf"{_SAY},?\s+quoting\s+(?:(?P<role>{_SAID_ROLE}){_PERSON}|"
+    r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?)(?=\s*(?:[,.;:]|$)))"
+)
+_QUOTED_AS = (
+    rf"quoted\s+(?:{_PRONOUN_OBJECT}|(?P<role>{_SAID_ROLE}){_PERSON}|"
+    r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?))\s+as\s+saying"
+)
+# Whose post, statement or remarks: 'according to the spokesman's post on X' (or Peskov's).
+_OWNER = rf"(?:{_PERSON}|(?P<the>the\s+[a-z][\w-]*))(?=['’])"
+_HEAD_WORD = re.compile(_HEADS)
+# An institution's name as the text first gives it: 'The Union of Relief Committees in Idlib'.
+_BODY_NAME = re.compile(
+    r"\b(?P<body>[A-Z][\w'’-]+(?:\s+(?:of|for|and|the)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*)"
+)
+# A participle carries the speaker of the quote before it on to the next one in the
+# sentence: '"...," adding that "..."', 'said the movement "...", noting "..."'.
+_CONTINUES = re.compile(
+    r"^\s*$|^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
+    r"[^\"“”«»]{0,100}?[:,]?\s*$"
+)
 # After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
 _AFTER = (
+    re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTING}"),
+    re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTED_AS}"),
     re.compile(rf"^[\s,]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
-    re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_ROLE_WORDS}){_PERSON}"),
-    re.compile(rf"^[\s,]*(?P<role>{_ROLE_WORDS}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
+    re.compile(
+        rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b"
+    ),
     re.compile(rf"^[\s,]*{_NP}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
     re.compile(rf"^[\s,]*according\s+to\s+(?P<role>{_ROLE_WORDS}){_PERSON}", re.IGNORECASE),
+    re.compile(rf"^[\s,]*according\s+to\s+{_NP}", re.IGNORECASE),
+    # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
+    re.compile(
+        rf"^[\s,]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_HEADS}),\s+{_PERSON}\s*(?:,|\.|$)"
+    ),
+    re.compile(rf"^[\s,]*according\s+to\s+{_OWNER}['’]s?\s"),
+    # ', the coordination said': a definite description, resolved to whom it names.
+    re.compile(rf"^[\s,]*(?P<the>the\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]+){_ADVERB}\s+{_SAY}\b"),
 )
 # Before the quote: 'Peskov said: "...', 'the ministry said, describing it as a "...'
 _BEFORE = (
+    # 'SANA quoted an unnamed official as saying that after ..., people fled "in what ..."'
+    re.compile(rf"\b{_QUOTED_AS}\b[^\"“”«»]{{0,240}}?$"),
+    re.compile(rf"^[Aa]ccording\s+to\s+{_OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
     re.compile(
-        rf"\b(?P<role>{_ROLE_WORDS}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"
+        rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"
     ),
     re.compile(rf"\b{_PRONOUN}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"\b(?:according to)\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$", re.IGNORECASE),
     re.compile(rf"^According to\s+{_NP},"),
 )
-_SPEAKING = re.compile(rf"{_PERSON}(?:,[^,]{{3,80}},)?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
-_SAID_NAME = re.compile(rf"\b{_SAY}\s+(?P<role>{_ROLE_WORDS}){_PERSON}")
+_SPEAKING = re.compile(rf"{_PERSON}(?:,[^,]{{3,80}},)?,?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
+_SAID_NAME = re.compile(rf"\b{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}")
 _NOT_NAMES = frozenset(
     "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "
     "We I But And When After Before As If While Asked Speaking According Earlier Later "
@@ -76,7 +136,8 @@ _NOT_NAMES = frozenset(
 _TITLE_WORDS = frozenset(
     "foreign deputy russian syrian turkish prime defence defense special presidential interior "
     "kremlin minister president spokesman spokeswoman envoy ambassador general state first "
-    "secretary chief head leader commander mr. mrs. ms. mr mrs ms dr. dr".split()
+    "secretary chief head leader commander mr. mrs. ms. mr mrs ms dr. dr governor mayor brigadier "
+    "colonel lieutenant sergeant captain admiral senator gen. col. lt. gov. sen. regional".split()
 )
 _ROLE_START = re.compile(r"^(?:the|a|an|and|but|while|as|then|later|also)\s+", re.IGNORECASE)
 _PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az)-", re.IGNORECASE)
@@ -105,9 +166,11 @@ class _People:
 
     def resolve(self, name: str, role: str | None) -> tuple[str, str | None]:
         words = re.sub(r"[’']s$", "", name.strip()).split()
+        titles: list[str] = []
         while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
-            words.pop(0)
+            titles.append(words.pop(0))
         name = " ".join(words)
+        role = role if _clean_role(role) else " ".join(titles) or role
         surname = _PARTICLE.sub("", words[-1]).casefold()
         full = name if len(words) > 1 else self.full.get(surname, name)
         self.full.setdefault(surname, full)
@@ -124,8 +187,22 @@ class _People:
         known = self.bodies.get(head)
         if known and len(bare.split()) == 1:
             return known, None
+        for word in bare.split():
+            if word[:1].isupper() or word is bare.split()[-1]:
+                self.bodies.setdefault(word.casefold(), bare)
         self.bodies[head] = bare
         return bare, None
+
+    def described(self, phrase: str) -> tuple[str, str | None] | None:
+        """'the governor', 'the coordination': the person with that role or the body so named."""
+        noun = phrase.split()[-1].casefold()
+        for name, role in self.roles.items():
+            if role.casefold().split()[-1] == noun:
+                return name, role
+        known = self.bodies.get(noun)
+        if known is not None:
+            return known, None
+        return None
 
 
 def find_quotes(sentences: list[Sentence]) -> list[Quote]:
@@ -135,16 +212,22 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
     for sentence in sentences:
         _learn_names(sentence.text, people)
         attributed = False
+        plain = _unmark_short_quotes(sentence.text)
+        previous: tuple[tuple[str, str | None], int] | None = None
         for match in _QUOTED.finditer(sentence.text):
             group = "words" if match.group("words") is not None else "single"
             words = match.group(group).strip().rstrip(",").strip()
             if len(words.split()) < 3:
                 continue
-            speaker = _speaker(sentence.text, match, people)
+            speaker = _speaker(plain, match, people)
+            between = plain[previous[1] : match.start()] if previous else ""
+            if speaker is None and previous and _CONTINUES.match(between):
+                speaker = previous[0]
             if speaker is None and _whole_sentence(sentence.text, match) and people.last:
                 speaker = people.last, people.roles.get(people.last)
             if speaker is None:
                 continue
+            previous = speaker, match.end()
             name, role = speaker
             people.last = name
             attributed = True
@@ -153,6 +236,21 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
         if not attributed:
             people.last = people.named or (None if _QUOTED.search(sentence.text) else people.last)
     return quotes
+
+
+def _unmark_short_quotes(text: str) -> str:
+    """The text with the marks of one- and two-word quotes blanked: 'caused "severe damage"
+    and put it "at risk"' reads on as one clause to whoever said it."""
+
+    def blank(match: re.Match[str]) -> str:
+        words = match.group("words") or match.group("single") or ""
+        if len(words.split()) >= 3:
+            return match.group(0)
+        marks = match.group(0)
+        closed = len(marks) >= 2 and marks[-1] in '"”»“’'
+        return " " + (marks[1:-1] + " " if closed else marks[1:])
+
+    return _QUOTED.sub(blank, text)
 
 
 def _whole_sentence(text: str, match: re.Match[str]) -> bool:
@@ -167,15 +265,22 @@ def _learn_names(text: str, people: _People) -> None:
         name = match.group("name")
         role = _clean_role(_role_before(text, match.start("name")))
         if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES and role:
-            people.resolve(name, role)
-    for match in re.finditer(rf"\b{_PERSON},\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:{nouns})\b", text):
+            # 'Aid chief Sara Holm visited the camp': she is who 'she said' will mean.
+            people.named, _ = people.resolve(name, role)
+    for match in _BODY_NAME.finditer(text):
+        words = match.group("body").casefold().split()
+        if len(words) >= 2 and re.fullmatch(_BODY_WORDS, words[-1]):
+            people.body(match.group("body"))
+    appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
+    for match in re.finditer(appositive, text):
         name = match.group("name")
         if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
-            people.resolve(name, None)
+            people.resolve(name, match.group("role"))
     speaking = [(m.start(), m.group("name")) for m in _SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in _SAID_NAME.finditer(text)]
     for _, name in sorted(speaking):
-        if name.split()[0] not in _NOT_NAMES:
+        # 'reiterated the Houthis’ stance': a possessive is not who speaks.
+        if name.split()[0] not in _NOT_NAMES and not name.endswith(("’", "'")):
             people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
 
 
@@ -205,13 +310,31 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         return None if people.last is None else (people.last, people.roles.get(people.last))
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
+    if groups.get("the"):
+        phrase = groups["the"]
+        known = people.described(phrase)
+        if known is None and _HEAD_WORD.fullmatch(phrase.split()[-1]):
+            return people.body(phrase)
+        return known
     name = groups.get("name")
     role = groups.get("role")
     if name is not None:
         role = _role_before(found.string, found.start("name")) or role
     if name is None or name.split()[0] in _NOT_NAMES:
         return _role_only(role, people)
+    owner = _COMPLEMENT_OF.search(found.string[: found.start("name")])
+    if owner is not None:
+        # 'the Coordination of Resistance Committees in El Fasher said': El Fasher is where,
+        # the body before the preposition is who.
+        return people.body(owner.group("owner"))
     return people.resolve(name, role)
+
+
+# A name after a preposition belongs to the phrase before it: the phrase is the speaker.
+_COMPLEMENT_OF = re.compile(
+    r"(?P<owner>[A-Z][\w'’-]+(?:\s+(?:of|for|and)\s+[A-Z][\w'’-]+|"
+    r"\s+[A-Z][\w'’-]+)*)\s+(?:in|at|from|near|of|for)\s+$"
+)
 
 
 def _role_before(text: str, offset: int) -> str | None:
@@ -230,12 +353,12 @@ def _role_only(role: str | None, people: _People) -> tuple[str, str | None] | No
 
 
 def _titled_role(role: str | None) -> str | None:
-    words = (role or "").split()
+    words = [w for w in (role or "").split() if w != ","]
     kept: list[str] = []
     for word in reversed(words):
         if word[:1].islower() and word.lower() not in _ROLE_NOUNS and not kept:
             break
-        if not word[0].isalpha() or word.endswith((",", ".", ":")) or word.lower() in _STOP:
+        if not word[0].isalpha() or not word[-1].isalnum() or word.lower() in _STOP:
             break
         kept.insert(0, word)
     return " ".join(kept) or None
@@ -245,7 +368,7 @@ _STOP = frozenset("and said told the a an of".split())
 _ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson minister president secretary envoy ambassador "
     "commander chief adviser advisor leader head official officer diplomat general director "
-    "admiral".split()
+    "admiral governor mayor representative negotiator".split()
 )
 
 

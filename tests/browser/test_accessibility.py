@@ -1,5 +1,7 @@
 """An axe-core audit (axe-playwright-python, which ships axe.min.js: no download) of every
-page and frame a reader sees, at 1280x720 and 390 px: no serious or critical violation.
+page and frame a reader sees (map page and its map frame, articles, who said what, story
+mode and its map frame, the exported file), at 1280x720 and 390 px: no serious or critical
+violation.
 
 axe runs inside each frame on its own (the map lives in an iframe, which axe cannot enter
 from the page without being loaded there too).
@@ -7,6 +9,7 @@ from the page without being loaded there too).
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -19,20 +22,42 @@ from tests.browser.test_map import map_frame
 SIZES = {"desktop": (1280, 720), "phone": (390, 844)}
 OPTIONS = {"resultTypes": ["violations"], "iframes": False}
 SERIOUS = {"serious", "critical"}
-# Violations we leave, each with why. Keys are axe rule ids; values the frames they may occur in.
-KNOWN: dict[str, str] = {}
+# The moderate violations that remain (none is serious or critical), each with why. One
+# not listed here is reported as a warning, so a new one gets looked at and explained.
+EXPLAINED = {
+    # The map page: the panel's headings are <h3> under the page's <h1>, as Streamlit's own
+    # subheaders are; the filter bar and map caption between them have no heading of their own.
+    "heading-order": "map page panel headings are h3 under the h1",
+    # The rest are in the map's own frame (streamlit-folium's document, not a page): folium's
+    # template has no <main>, no <h1>, Leaflet's scale and attribution sit outside any
+    # landmark, and folium writes a viewport that disables zooming inside the frame (the page
+    # around it still zooms). The frame carries a title and the places table says the same.
+    "landmark-one-main": "the map frame is a component document, not a page",
+    "page-has-heading-one": "the map frame is a component document, not a page",
+    "region": "Leaflet's scale and attribution in the map frame",
+    "meta-viewport": "folium's viewport inside the map frame; the page itself zooms",
+}
 AXE = Axe()
 
 
 def serious(frame) -> list[str]:  # type: ignore[no-untyped-def]
-    """Each serious or critical violation in ``frame``: rule, impact and the first elements."""
+    """Each serious or critical violation in ``frame``: rule, impact and the first elements.
+
+    A lesser violation not explained above is reported as a warning.
+    """
     results = AXE.run(frame, options=OPTIONS).response
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at "
-        + "; ".join(str(node["target"]) for node in v["nodes"][:3])
+    found = [
+        (
+            v,
+            f"{v['id']} ({v['impact']}): {v['help']} at "
+            + "; ".join(str(node["target"]) for node in v["nodes"][:3]),
+        )
         for v in results["violations"]
-        if v["impact"] in SERIOUS and v["id"] not in KNOWN
     ]
+    for v, text in found:
+        if v["impact"] not in SERIOUS and v["id"] not in EXPLAINED:
+            warnings.warn(f"unexplained accessibility finding: {text}", stacklevel=2)
+    return [text for v, text in found if v["impact"] in SERIOUS]
 
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))
@@ -55,6 +80,12 @@ def test_the_map_page_and_its_map_frame(start_app, sized_page):
 def test_the_articles_page(start_app, sized_page):
     sized_page.goto(start_app(None) + "/articles")
     sized_page.locator("mark.sentence").first.wait_for()
+    assert serious(sized_page.main_frame) == []
+
+
+def test_who_said_what(start_app, sized_page):
+    sized_page.goto(start_app(None) + "/who")
+    sized_page.locator(".statement-card").first.wait_for()
     assert serious(sized_page.main_frame) == []
 
 

@@ -135,7 +135,7 @@ def test_story_mode_downloads_the_filtered_story(start_app, page):
             r'<script type="application/json" id="story-data">(.*?)</script>', html, re.S
         ).group(1)
     )
-    assert sorted(data["events"]) == sorted(e.id for e in INDEX.select(PESKOV))
+    assert sorted(data["eventStop"]) == sorted(e.id for e in INDEX.select(PESKOV))
 
 
 def test_hostile_text_in_filters_and_results_shows_as_text(start_app, page, tmp_path_factory):

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from stories import HOSTILE, write_hostile_story
 
-from dashboard.cards import event_card
+from dashboard.cards import event_card, places_caption
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, Timeline, read_story
 from tests.browser.conftest import LOOPBACK, card_text, screenshot
@@ -87,7 +87,7 @@ def test_the_panel_s_cards_and_the_places_table_read_as_rendered(start_app, page
     for event, (_, text) in zip(stop.events, shown, strict=True):
         assert card_text(text) == card_text(event_card(event, READING.story)), event.id
     table = page.locator("table.places-table")
-    assert table.locator("caption").inner_text() == f"Places at {stop.label}"
+    assert table.locator("caption").inner_text() == places_caption(stop)
     rows = table.locator("tbody tr").evaluate_all(
         "rs => rs.map(r => [r.dataset.tablePlace, Number(r.querySelector('.count').textContent),"
         " r.querySelector('.new').textContent])"

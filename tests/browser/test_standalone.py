@@ -7,7 +7,7 @@ from pathlib import Path
 
 from stories import HOSTILE, write_hostile_story
 
-from dashboard.cards import event_card, place_heading
+from dashboard.cards import event_card, place_heading, places_caption
 from dashboard.standalone import standalone_html
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
@@ -179,7 +179,7 @@ def test_the_places_table_and_keyboard_on_a_phone(browser, tmp_path):
     position = default_position(STOPS)
     stop = STOPS[position]
     table = page.locator("#places-table")
-    assert table.locator("caption").inner_text() == f"Places at {stop.label}"
+    assert table.locator("caption").inner_text() == places_caption(stop)
     rows = table.locator("tbody tr").evaluate_all(
         "rs => rs.map(r => [r.dataset.tablePlace, Number(r.querySelector('.count').textContent),"
         " r.querySelector('.new').textContent])"

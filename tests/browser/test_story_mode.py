@@ -78,6 +78,8 @@ def test_next_walks_every_date_on_one_screen(start_app, page):
     title.wait_for()
     assert "How to read the map" in title.inner_text()
     assert page.evaluate(OVERFLOW)["page"] is False
+    map_frame(page).locator(".leaflet-container").wait_for()
+    page.wait_for_timeout(500)  # the basemap is fetched once the frame is up
     screenshot(page, "story-mode-title")
     page.get_by_role("button", name="Next ▶").click()
     screens = 1

@@ -1,0 +1,202 @@
+"""Quote attribution, one rule per row: who the grammar of the text says is speaking.
+
+Each row is a small text written for the rule (not taken from the evaluation articles) and
+the (quote, speaker) pairs the rule must give; a rule that stops working fails its row.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata.ingest.quotes import find_quotes
+from geodata.ingest.sentences import split_sentences
+
+RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # --- a verb of saying, speaker after or before the quote
+    (
+        "said-after",
+        '"The port will stay open to all ships," Maria Lopez said.',
+        [("The port will stay open to all ships", "Maria Lopez")],
+    ),
+    (
+        "said-inverted",
+        '"We will rebuild the bridge by spring," said Mayor Tom Berg.',
+        [("We will rebuild the bridge by spring", "Tom Berg")],
+    ),
+    (
+        "colon-before",
+        'Energy minister Ana Ruiz told reporters: "Prices will fall next month."',
+        [("Prices will fall next month.", "Ana Ruiz")],
+    ),
+    (
+        "told-outlet",
+        '"There was no warning at all," Omar Haddad told Reuters.',
+        [("There was no warning at all", "Omar Haddad")],
+    ),
+    (
+        "in-a-statement",
+        '"The convoy reached the city safely," the ministry said in a statement.',
+        [("The convoy reached the city safely", "ministry")],
+    ),
+    (
+        "wrote-on-telegram",
+        'Governor Ivan Petrov wrote on Telegram: "Two houses were damaged overnight."',
+        [("Two houses were damaged overnight.", "Ivan Petrov")],
+    ),
+    (
+        "according-to-person",
+        '"The talks were useful and frank," according to Leila Nasser.',
+        [("The talks were useful and frank", "Leila Nasser")],
+    ),
+    (
+        "according-to-institution",
+        '"Nine trucks crossed the border," according to the UN agency.',
+        [("Nine trucks crossed the border", "UN agency")],
+    ),
+    (
+        "according-to-whose-post",
+        "According to the spokesman's post on X, the ship was hit by "
+        '"two missiles fired from the coast".',
+        [("two missiles fired from the coast", "spokesman")],
+    ),
+    # --- pronouns, roles and institutions named again
+    (
+        "pronoun-back-to-last-named",
+        'Aid chief Sara Holm visited the camp. "The need is enormous here," she said.',
+        [("The need is enormous here", "Sara Holm")],
+    ),
+    (
+        "he-added-after-a-quote",
+        '"We are ready to talk," Karim Aziz said. "But not under fire," he added.',
+        [("We are ready to talk", "Karim Aziz"), ("But not under fire", "Karim Aziz")],
+    ),
+    (
+        "role-named-again",
+        "Regional governor Pavel Orlov spoke on Monday. "
+        '"The roads are closed to traffic," the governor said.',
+        [("The roads are closed to traffic", "Pavel Orlov")],
+    ),
+    (
+        "body-named-again",
+        "The Union of Relief Committees in Idlib published figures. "
+        '"Three clinics have run out of fuel," the union said.',
+        [("Three clinics have run out of fuel", "Union of Relief Committees")],
+    ),
+    (
+        "unnamed-official",
+        '"The decision is final and will not change," a senior military official told AFP.',
+        [("The decision is final and will not change", "military official")],
+    ),
+    (
+        "title-becomes-role-not-name",
+        '"The hospital has no power left," said Governor Nadia Saleh.',
+        [("The hospital has no power left", "Nadia Saleh")],
+    ),
+    (
+        "place-after-preposition-is-not-the-speaker",
+        'The Council of Elders in Deir Hafer said the town was "calm but very tense".',
+        [("calm but very tense", "Council of Elders")],
+    ),
+    (
+        "stray-comma-in-role",
+        '"We reject these strikes outright," government spokesman , Ali Karimi said.',
+        [("We reject these strikes outright", "Ali Karimi")],
+    ),
+    (
+        "named-without-a-verb",
+        '"Nobody was spared in the village," the group\'s director, Hana Sayed, referring to '
+        "the raid.",
+        [("Nobody was spared in the village", "Hana Sayed")],
+    ),
+    # --- a reporter quoting someone: the one quoted speaks
+    (
+        "reported-quoting",
+        '"Every soldier has left the base," the daily Kommersant reported, quoting an '
+        "unnamed defence official.",
+        [("Every soldier has left the base", "defence official")],
+    ),
+    (
+        "quoted-as-saying-with-a-long-clause",
+        "The agency quoted a local police officer as saying that after the shelling stopped "
+        'at dawn, families returned "to see what was left of their homes."',
+        [("to see what was left of their homes.", "police officer")],
+    ),
+    # --- quotes across sentences, partial and nested quotes, mark styles
+    (
+        "quote-of-several-sentences",
+        '"The dam held. Water levels are falling. We expect no more floods," '
+        "engineer Lina Park said.",
+        [("The dam held. Water levels are falling. We expect no more floods", "Lina Park")],
+    ),
+    (
+        "whole-sentence-after-the-speaker",
+        'Navy chief Juan Ortiz said: "Two frigates have sailed." "More will follow in May."',
+        [
+            ("Two frigates have sailed.", "Juan Ortiz"),
+            ("More will follow in May.", "Juan Ortiz"),
+        ],
+    ),
+    (
+        "partial-quote-in-a-sentence",
+        "Minister Eva Lind said the plan would bring “a new start for the coast” next year.",
+        [("a new start for the coast", "Eva Lind")],
+    ),
+    (
+        "participle-carries-the-speaker",
+        'Envoy Marc Dubois said the sides "agreed on a first step," adding that '
+        '"the hard part is still ahead."',
+        [
+            ("agreed on a first step", "Marc Dubois"),
+            ("the hard part is still ahead.", "Marc Dubois"),
+        ],
+    ),
+    (
+        "scare-quote-between-verb-and-quote",
+        'He said the storm caused "severe damage" and left the pier "close to collapse."',
+        [],
+    ),
+    (
+        "scare-quote-after-a-named-speaker",
+        'Port director Ali Musa said the storm caused "severe damage" and left the pier '
+        '"close to collapse."',
+        [("close to collapse.", "Ali Musa")],
+    ),
+    (
+        "nested-single-inside-double",
+        "“They called it ‘a temporary move’ but it lasted years,” historian Rosa Klein said.",
+        [("They called it ‘a temporary move’ but it lasted years", "Rosa Klein")],
+    ),
+    (
+        "guillemets-before-the-speaker",
+        "«The pipeline will be repaired within days», the company said.",
+        [("The pipeline will be repaired within days", "company")],
+    ),
+    # --- what must not be attributed
+    (
+        "possessive-is-not-a-speaker",
+        'Ali Musa repeated the Houthis’ stance. "No attack will go unanswered," he added.',
+        [("No attack will go unanswered", "Ali Musa")],
+    ),
+    (
+        "said-then-ordinary-words-names-no-one",
+        '"Prices will rise," the spokesman of the bank said at a news conference in Tehran.',
+        [("Prices will rise", "spokesman")],
+    ),
+    (
+        "title-with-no-speaker",
+        'The film "A Long Way Home" opened in Cairo.',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [r[1:] for r in RULES], ids=[r[0] for r in RULES])
+def test_each_rule_gives_the_speaker(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(q.text, q.speaker or "") for q in find_quotes(split_sentences(text))]
+    assert [q for q, _ in found] == [q for q, _ in expected], found
+    for (_, speaker), (_, wanted) in zip(found, expected, strict=True):
+        assert wanted in speaker, found
+
+
+def test_a_pronoun_with_no_one_named_before_gives_no_speaker() -> None:
+    assert find_quotes(split_sentences('"The bridge is closed to all traffic," he said.')) == []
