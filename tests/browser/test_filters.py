@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
+from playwright.sync_api import expect
 from stories import HOSTILE, write_hostile_story
 
 from dashboard.filtering import RESULTS, narrow, result_place
@@ -92,7 +93,7 @@ def test_search_finds_khmeimim_and_a_result_moves_the_slider(start_app, page):
         " return q.get('date') === code && q.get('place') === place; }",
         arg=[stop.code, place],
     )
-    assert page.get_by_role("slider").get_attribute("aria-valuetext") == stop.label
+    expect(page.get_by_role("slider")).to_have_attribute("aria-valuetext", stop.label)
     page.get_by_role(
         "heading", name=re.compile(f"^{re.escape(STORY.places[place].name)}: ")
     ).wait_for()
