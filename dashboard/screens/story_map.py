@@ -28,6 +28,7 @@ from dashboard.maps import (
 )
 from dashboard.notices import show_problems
 from dashboard.plaintext import caption, heading, isolated, markdown_text
+from dashboard.statement_cards import speaker_link
 from dashboard.style import PAGE_CSS
 from dashboard.view import default_position, slider_stops, stop_heading
 
@@ -175,7 +176,7 @@ with panel:
         )
     show_all = len(events) <= CARDS or st.session_state.get("show-all-cards", False)
     for event in events if show_all else events[:CARDS]:
-        st.html(event_card(event, story))
+        st.html(event_card(event, story) + speaker_link(event))
     if len(events) > CARDS:
         st.caption(f"Showing {len(events) if show_all else CARDS} of {len(events)}.")
         st.toggle(f"Show all {len(events)}", key="show-all-cards")

@@ -8,9 +8,10 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
+from playwright.sync_api import expect
 from stories import HOSTILE, write_hostile_story
 
-from dashboard.filtering import narrow
+from dashboard.filtering import RESULTS, narrow, result_place
 from dashboard.maps import BRIEF_PLACES
 from dashboard.view import default_position, slider_stops
 from geodata import DEFAULT_FOLDER, read_story
@@ -87,25 +88,33 @@ def test_search_finds_khmeimim_and_a_result_moves_the_slider(start_app, page):
     wanted = Filter.of(text="Khmeimim")
     found = INDEX.select(wanted)
     page.get_by_text(f"{len(found)} of {len(INDEX.events)} events shown").wait_for()
-    first = found[0]
-    result = page.locator(".stButton", has_text=first.summary[:40]).first
+    view = narrow(INDEX, PLACES, wanted)
+    stops = slider_stops(view.timeline)
+    opening = stops[default_position(stops)]
+    # The last listed result on another date than the one shown, so the slider must move.
+    chosen = [e for e in found[:RESULTS] if e not in opening.events][-1]
+    stop = next(s for s in stops if chosen in s.events)
+    place = result_place(chosen, view.places)
+    result = page.locator(".stButton", has_text=chosen.summary[:40]).first
     result.wait_for()
     result.get_by_role("button").click()
     page.wait_for_function(
-        "code => new URLSearchParams(location.search).get('date') === code",
-        arg=next(
-            s.code
-            for s in slider_stops(narrow(INDEX, PLACES, wanted).timeline)
-            if first in s.events
-        ),
+        "([code, place]) => { const q = new URLSearchParams(location.search);"
+        " return q.get('date') === code && q.get('place') === place; }",
+        arg=[stop.code, place],
     )
-    assert f"place={first.places[0]}" in page.url or "place=" in page.url
+    expect(page.get_by_role("slider")).to_have_attribute("aria-valuetext", stop.label)
+    page.get_by_role(
+        "heading", name=re.compile(f"^{re.escape(STORY.places[place].name)}: ")
+    ).wait_for()
     screenshot(page, "search-khmeimim")
 
 
 def test_who_said_what_shows_a_speakers_line_and_links_to_it(start_app, page):
-    page.goto(start_app(None) + "/who")
-    page.get_by_role("heading", name="Who said what").wait_for()
+    # From a statement card on the map (here the map filtered to him), one click.
+    code, expected_counts = filtered_counts(PESKOV, -1)
+    page.goto(start_app(None) + "/?" + urlencode({"date": code, **PESKOV.to_query()}, doseq=True))
+    settled_counts(page, expected_counts)
     link = page.locator('[data-line="Dmitry Peskov"]').first
     link.click()
     page.wait_for_url("**/who?speaker=Dmitry+Peskov")

@@ -182,7 +182,8 @@ def test_hostile_article_text_shows_as_text_and_runs_nothing(start_app, page, tm
     assert {place: count for place, count in counts.items() if count} == {"damascus": 1}
     assert {place for place, count in counts.items() if not count} <= set(BRIEF_PLACES)
     page.get_by_text(f"Summary {HOSTILE}").wait_for()
-    page.get_by_text("Actor <i>x</i>", exact=False).wait_for()
+    card = page.locator('[data-event="hostile-statement"]')  # its speaker link names him too
+    card.get_by_text("Actor <i>x</i>", exact=False).wait_for()
     page.goto(start_app(folder) + "/articles?article=hostile&event=hostile-statement")
     page.get_by_role("heading", name=f"Bad {HOSTILE}").wait_for()
     page.wait_for_timeout(500)
