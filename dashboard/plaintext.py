@@ -22,6 +22,7 @@ from geodata.fields import BIDI_CONTROLS
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # #444 on white is 9.7:1 (Streamlit's own caption colour, 60 % grey-blue, is 3.9:1).
+_NOTICE = "background: #e8f0fb; color: #0b2e59; padding: 0.75rem 1rem; border-radius: 0.5rem"
 _CAPTION = "color: #444; font-size: 0.875rem; margin: 0 0 0.5rem 0"
 
 
@@ -38,6 +39,11 @@ def heading(text: str, level: int = 2) -> str:
 def caption(text: str) -> str:
     """Small grey text, as ``st.caption`` shows it, holding ``text`` as text."""
     return Markup('<p dir="auto" style="{}">{}</p>').format(_CAPTION, text)
+
+
+def notice(text: str) -> str:
+    """A notice box (as ``st.info`` draws one) holding ``text`` as text: ``role="status"``."""
+    return Markup('<div role="status" dir="auto" style="{}">{}</div>').format(_NOTICE, text)
 
 
 def labelled(rows: Iterable[tuple[str, str]]) -> str:

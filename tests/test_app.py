@@ -291,3 +291,26 @@ def test_an_undated_report_has_its_own_stop_before_the_day(monkeypatch, tmp_path
     at.button(key="next").click().run()
     assert url(at) == {"date": "2024-12-16", "place": "damascus"}
     assert heading(at) == "Damascus: 3 events up to 16 December 2024"
+
+
+def test_a_link_with_an_unknown_date_or_place_says_so_as_plain_text(monkeypatch, story_dir):
+    def notices(at):
+        return [h.value for h in at.get("html") if 'role="status"' in h.value]
+
+    at = run(monkeypatch, story_dir, date="garbage", place="<b>nope</b>")
+    slider = at.select_slider(key="date")
+    shown = slider.options[slider.options.index(slider.format_func(slider.value))]
+    [note] = notices(at)
+    assert note == (
+        '<div role="status" dir="auto" style="background: #e8f0fb; color: #0b2e59; '
+        'padding: 0.75rem 1rem; border-radius: 0.5rem">This link asks for date “garbage” and '
+        f"place “&lt;b&gt;nope&lt;/b&gt;”, which this story does not have; showing {shown} "
+        "instead.</div>"
+    )
+    at.button(key="next").click().run()
+    assert notices(at) == []  # gone once the reader moves on
+
+
+def test_a_good_link_shows_no_link_notice(monkeypatch, story_dir):
+    at = run(monkeypatch, story_dir, date="2024-12-16")
+    assert not [h.value for h in at.get("html") if 'role="status"' in h.value]

@@ -27,7 +27,7 @@ from dashboard.maps import (
     place_layer,
 )
 from dashboard.notices import show_problems
-from dashboard.plaintext import caption, heading, isolated, markdown_text
+from dashboard.plaintext import caption, heading, isolated, markdown_text, notice
 from dashboard.statement_cards import speaker_link
 from dashboard.style import PAGE_CSS
 from dashboard.view import default_position, slider_stops, stop_heading
@@ -73,6 +73,7 @@ if not stops:
 codes = [stop.code for stop in stops]
 labels = {stop.code: stop.label for stop in stops}
 if st.session_state.get("date") not in codes:  # first visit, new data, or filtered away
+    first_visit = "date" not in st.session_state
     asked = st.query_params.get("date")
     # A date the filters removed gives way to the last stop before it (skipped, not empty).
     near = nearest_stop(stops, st.session_state.get("date"))
@@ -80,6 +81,24 @@ if st.session_state.get("date") not in codes:  # first visit, new data, or filte
     st.session_state.date = asked if asked in codes else codes[position]
     asked_place = st.query_params.get("place")
     st.session_state.place = asked_place if asked_place in places_by_id else None
+    # A shared link whose date or place this story does not have says so, not silently.
+    unknown = [
+        f"{what} “{value}”"
+        for what, value, known in (("date", asked, codes), ("place", asked_place, places_by_id))
+        if first_visit and value is not None and value not in known
+    ]
+    st.session_state.link_notice = (
+        (
+            f"This link asks for {' and '.join(unknown)}, which this story does not have; "
+            f"showing {labels[st.session_state.date]} instead."
+        )
+        if unknown
+        else "",
+        st.session_state.date,
+    )
+link_notice, shown_for = st.session_state.get("link_notice", ("", None))
+if link_notice and shown_for == st.session_state.date:  # until the reader moves on
+    st.html(notice(link_notice))
 
 
 def step(by: int) -> None:
