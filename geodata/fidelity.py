@@ -81,8 +81,12 @@ class Finding:
     subject: str | None = None  # what an accept's ``on`` names: a place, event or source
 
 
-def fidelity_issues(story: Story) -> list[Issue]:
-    """A warning for every finding, or an accepted note where the event recorded why."""
+def fidelity_issues(story: Story, stale: bool = True) -> list[Issue]:
+    """A warning for every finding, or an accepted note where the event recorded why.
+
+    With ``stale``, an accept entry that explains nothing is a warning too; pass False when
+    records were left out for errors, since an accept may explain a pair with one of them.
+    """
     used: set[tuple[str, int]] = set()
     issues: list[Issue] = []
     for finding in _findings(story):
@@ -93,7 +97,7 @@ def fidelity_issues(story: Story) -> list[Issue]:
                     used.add((event.id, number))
                     reason = reason or accepted.reason
         issues.append(_issue(finding, reason))
-    for event in story.events:
+    for event in story.events if stale else ():
         issues.extend(_stale(event, used))
     return issues
 
@@ -143,7 +147,10 @@ def _stale(event: Event, used: set[tuple[str, int]]) -> Iterator[Issue]:
             fix = "use one of " + ", ".join(map(repr, CHECKS))
         elif (event.id, number) not in used:
             problem = f"accepts {accepted.check!r}{on}, but that check finds nothing there"
-            fix = "remove this accept entry (the warning it explained is gone), or fix its 'on'"
+            fix = (
+                "remove this accept entry if the warning it explained is gone for good, or "
+                "correct its 'on' (the place, source or event it names)"
+            )
         else:
             continue
         yield Issue(

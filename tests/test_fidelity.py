@@ -329,3 +329,20 @@ def test_an_accept_on_an_unknown_subject_is_stale(tmp_path):
     warnings = [str(i) for i in _issues(tmp_path, events) if i.severity is Severity.WARNING]
     assert len(warnings) == 2  # moscow is not accepted, and the accept finds nothing on 'kyiv'
     assert any("accepts 'place-not-named' on 'kyiv'" in text for text in warnings)
+
+
+def test_check_reports_no_stale_accept_while_records_are_left_out(tmp_path, capsys):
+    # An accept may explain a pair with an event that an error left out: fix the error first.
+    stale = EVENTS.replace(
+        'date = "..2024-12-15"',
+        'date = "..2024-12-15"\naccept = [{check = "shared-sentence", reason = "x"}]',
+    )
+    folder = _write(tmp_path, stale)
+    assert main(["check", str(folder)]) == 0
+    assert "that check finds nothing there" in capsys.readouterr().out
+    (folder / "places.toml").write_text(
+        (folder / "places.toml").read_text() + '\n[[place]]\nid = "Bad Id"\n', encoding="utf-8"
+    )
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "Bad Id" in out and "that check finds nothing there" not in out
