@@ -58,7 +58,6 @@ def standalone_html(
     """
     if timeline is None or places is None:
         timeline, places = story_timeline(story)
-    places = map_places(story, places)  # the brief's places too, as on the app's map
     leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text("utf-8")
     leaflet_css = _offline_css((STATIC_DIR / "leaflet" / "leaflet.css").read_text("utf-8"))
     app_js = APP_JS.read_text("utf-8")
@@ -68,7 +67,9 @@ def standalone_html(
         f"script-src {_sha256(leaflet_js)} {_sha256(map_js)} {_sha256(app_js)}"
     )
     markers = Interned()
-    payload = story_payload(story, timeline, places, markers)
+    # The map shows the brief's places too, as the app's map does; the table, the places
+    # with events, as the app's table does.
+    payload = story_payload(story, timeline, map_places(story, places), markers)
     first = timeline.first_story_index() if len(timeline) else -1
     return render(
         "standalone.html",

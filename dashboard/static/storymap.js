@@ -230,7 +230,11 @@
       container.scrollLeft = 0;
     });
     // A marker reached with Tab comes into view whole, label and all, not only its point.
+    // Not one focused by a click or tap: moving the map under the pointer would lose the click.
+    var pointed = 0;
+    container.addEventListener("pointerdown", function () { pointed = Date.now(); }, true);
     container.addEventListener("focusin", function (event) {
+      if (Date.now() - pointed < 1000) return;
       var found = placeMarkers(map).filter(function (place) {
         return place.icon === event.target;
       })[0];
