@@ -29,7 +29,13 @@ _MONTHS = {
     for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# The full stop after an abbreviation ("Jan. 14") belongs to the date; after a full name
+# ("in late November.") it ends the sentence. "May" is both: its stop ends the sentence.
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")(?:(?<=\b(?!may)[a-z]{3})\.|(?<=\bsept)\.)?"
+)
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -48,6 +54,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_WORDS = 14
+# A closed quotation, and the last opening mark of one still open where the date stands.
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
+_OPENING_MARK = re.compile(r"[\"“«„](?=[^\"“”«»„]*$)")
 _RUNS_ON_CHARS = 500
 
 
@@ -72,8 +81,17 @@ class _Context:
 
     @property
     def future(self) -> bool:
+        """Whether the clause that carries the date uses future wording.
+
+        Quoted words are another clause: in '"We will stay," Peskov said on January 12' the
+        "will" is Peskov's, not the date's; a date inside a quotation reads the quotation.
+        """
         sentence = re.split(r"[.!?]\s|\n", self.before)[-1]
-        return bool(_FUTURE.search(" ".join(sentence.split()[-_FUTURE_WORDS:])))
+        clause = _QUOTATION.sub(" ", sentence)
+        opened = _OPENING_MARK.search(clause)
+        if opened is not None:
+            clause = clause[opened.end() :]
+        return bool(_FUTURE.search(" ".join(clause.split()[-_FUTURE_WORDS:])))
 
     @property
     def runs_on_year(self) -> int | None:
@@ -281,17 +299,18 @@ def _year_relative(g: dict[str, str], ctx: _Context) -> StoryDate | None:
 
 
 _AGO_UNITS = r"(?P<unit>days?|weeks?|hours?)"
-# Longer forms first: at any position the first pattern that matches wins.
+# Longer forms first: at any position the first pattern that matches wins. The flag says the
+# pattern always writes a year; where the year is optional, a written one sets it.
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver, explicit)
     for pattern, resolver, explicit in (
-        (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, True),
-        (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, True),
+        (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, False),
+        (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _year_part, True),
         (r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
-        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, True),
+        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, False),
         (
             rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}?(?!\s*(?:%|per|people|troops|km|kilomet))",
             _day_date,
@@ -317,6 +336,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (r"\b(?P<word>yesterday|today|tomorrow)\b", _relative_day, False),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", _anaphoric_day, False),
         (r"\b(?P<word>a day later|day before)\b", _anaphoric_day, False),
+        # 'a day after' / 'the day after' a date just given; not 'a day after ... on May 3',
+        # which counts from a date still to come in the clause.
+        (
+            r"\b(?:a|the)\s+(?P<word>day after)\b(?![^.;,\n]{0,60}\d)",
+            _anaphoric_day,
+            False,
+        ),
         (
             rf"\b(?P<count>{'|'.join(_NUMBERS)}|\d+)\s+{_AGO_UNITS}\s+ago\b",
             _ago,
