@@ -77,6 +77,25 @@ FOUND = [
         id="the-day-after-the-date-just-given",
     ),
     pytest.param(
+        "Rebels struck on Friday, a day after the army said it had won.",
+        [("Friday", "2024-12-13", False), ("a day after", "2024-12-12", False)],
+        id="a-day-after-what-happened-the-day-before",
+    ),
+    pytest.param(
+        "Talks ended on December 3. Ships left that day and more the same day.",
+        [
+            ("December 3", "2024-12-03", False),
+            ("that day", "2024-12-03", False),
+            ("the same day", "2024-12-03", False),
+        ],
+        id="that-day-and-the-same-day",
+    ),
+    pytest.param(
+        "Lavrov said on December 2 that talks would continue in January.",
+        [("December 2", "2024-12-02", False), ("in January", "2025-01", False)],
+        id="would-in-reported-speech-is-future",
+    ),
+    pytest.param(
         "Talks ended on December 3. The previous day, the convoy left.",
         [("December 3", "2024-12-03", False), ("The previous day", "2024-12-02", False)],
         id="the-previous-day",

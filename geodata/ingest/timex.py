@@ -48,7 +48,7 @@ _NUMBERS = {
 }  # fmt: skip
 # Wording that puts an undated month, day or weekday after publication ("is scheduled for").
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
+    r"\b(?:will|won['’]t|would|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
     r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|"
     r"would\s+like|hopes?\s+(?:that|to)|ahead\s+of|next)\b",
     re.IGNORECASE,
@@ -228,11 +228,14 @@ def _relative_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
 
 
 def _anaphoric_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    """'the previous day', 'the following day': a day from the last day-precise date."""
+    """'the previous day', 'the following day', 'that day': a day from the last day-precise
+    date."""
     anchor = ctx.anchor
     if anchor is None or anchor.when.precision is not DatePrecision.DAY:
         return None
-    shift = -1 if g["word"].lower() in ("previous", "day before") else 1
+    word = g["word"].lower()
+    before = word in ("previous", "day before") or "event" in g
+    shift = 0 if word.endswith("same day") or word == "that day" else -1 if before else 1
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
 
 
@@ -336,10 +339,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (r"\b(?P<word>yesterday|today|tomorrow)\b", _relative_day, False),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", _anaphoric_day, False),
         (r"\b(?P<word>a day later|day before)\b", _anaphoric_day, False),
-        # 'a day after' / 'the day after' a date just given; not 'a day after ... on May 3',
-        # which counts from a date still to come in the clause.
+        (r"\b(?P<word>the same day|that (?:same )?day)\b", _anaphoric_day, False),
+        # 'It resumed a day after.' / 'The day after, ...': the day after the date just given.
+        # '..., a day after the army said ...': the day before it, when what it follows
+        # happened. Not 'a day after ... on May 3', which counts from a date still to come.
         (
-            r"\b(?:a|the)\s+(?P<word>day after)\b(?![^.;,\n]{0,60}\d)",
+            r"\b(?:a|the)\s+(?P<word>day after)\b(?:(?!\s*(?:[.;,\n]|$))(?P<event>))?"
+            r"(?![^.;,\n]{0,60}\d)",
             _anaphoric_day,
             False,
         ),
