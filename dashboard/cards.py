@@ -72,15 +72,21 @@ def source_name(article: Article) -> str:
 
 
 def reader_note(note: str, story: Story) -> str:
-    """A note as readers see it: an event named by its id is named by its summary instead."""
+    """A note as readers see it: ids become words. An event named by its id is named by its
+    summary, an article by its outlet (or "the article “headline”"), a place by its name."""
     named_ids = set(_ID.findall(note))
     if not named_ids:
         return note
-    summaries = {e.id: e.summary.rstrip(". ") for e in story.events if e.id in named_ids}
+    words = {e.id: quoted(e.summary.rstrip(". ")) for e in story.events if e.id in named_ids}
+    for article_id in named_ids & set(story.articles):
+        article = story.articles[article_id]
+        words[article_id] = outlet_name(article) or f"the article {quoted(article.headline)}"
+    for place_id in named_ids & set(story.places):
+        words.setdefault(place_id, story.places[place_id].name)
 
     def named(match: re.Match[str]) -> str:
-        summary = summaries.get(match.group(0))
-        return quoted(summary) if summary else match.group(0)
+        word = words.get(match.group(0), match.group(0))
+        return word[0].upper() + word[1:] if match.start() == 0 else word
 
     return _ID.sub(named, note)
 

@@ -71,7 +71,8 @@ def event_index(data: StoryData) -> EventIndex:
     return _index(str(data.folder), data.stamp)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+# Each holds a timeline with per-stop counts (megabytes at 10,000 events): keep a few.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _narrowed(folder: str, stamp: str, query: str) -> Narrowed:
     data = _load(folder, stamp)
     wanted = Filter.from_query(parse_qs(query))

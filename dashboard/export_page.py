@@ -19,7 +19,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from dashboard.cards import NUMBER_KEY, legend, places_caption, places_table
-from dashboard.maps import MARKER_CSS, STATIC_DIR, SYMBOLS
+from dashboard.maps import MAP_CREDIT, MARKER_CSS, STATIC_DIR, SYMBOLS, map_places
 from dashboard.payload import TITLE, Interned, article_views, event_cards, story_payload
 from dashboard.render import render
 from dashboard.style import PAGE_CSS
@@ -58,12 +58,14 @@ def standalone_html(
     """
     if timeline is None or places is None:
         timeline, places = story_timeline(story)
+    places = map_places(story, places)  # the brief's places too, as on the app's map
     leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text("utf-8")
     leaflet_css = _offline_css((STATIC_DIR / "leaflet" / "leaflet.css").read_text("utf-8"))
     app_js = APP_JS.read_text("utf-8")
+    map_js = (STATIC_DIR / "storymap.js").read_text("utf-8")
     policy = (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-        f"script-src {_sha256(leaflet_js)} {_sha256(app_js)}"
+        f"script-src {_sha256(leaflet_js)} {_sha256(map_js)} {_sha256(app_js)}"
     )
     markers = Interned()
     payload = story_payload(story, timeline, places, markers)
@@ -102,5 +104,7 @@ def standalone_html(
         made_on=(made or date.today()).isoformat(),
         data=script_json(payload),
         leaflet_js=Markup(leaflet_js),
+        map_js=Markup(map_js),
+        map_credit=MAP_CREDIT,
         app_js=Markup(app_js),
     )

@@ -7,13 +7,12 @@ Dates with nothing left after filtering are skipped (they are not stops of that 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dashboard.view import Stop
-from geodata import Event, Gazetteer, Place, Story, StoryDate, Timeline
-from geodata.errors import did_you_mean
-from geodata.filters import EventIndex, Filter, FilterError
+from geodata import Event, Place, Story, StoryDate, Timeline
+from geodata.filters import EventIndex, Filter
 from geodata.timeline import story_timeline
 
 RESULTS = 12  # search results listed; the rest are on the map and in the panel
@@ -120,19 +119,3 @@ def selection_of(story: Story, part: Narrowed) -> Selection:
     names = {place.id: place.name for place in story.places.values()}
     note = filter_note(part, names)
     return Selection(replace(story, events=kept), part.timeline, part.places, note)
-
-
-def place_ids(story: Story, names: Iterable[str]) -> list[str]:
-    """Place ids for ids or names in any known spelling; FilterError naming the unknown ones."""
-    gazetteer = Gazetteer(story.places.values())
-    found, unknown = [], []
-    for name in names:
-        place = gazetteer.find(name)
-        if place is None:
-            hint = did_you_mean(gazetteer.suggest(name))
-            unknown.append(f"{name!r}" + (f" ({hint})" if hint else ""))
-        else:
-            found.append(place.id)
-    if unknown:
-        raise FilterError("no place is called " + ", ".join(unknown))
-    return found

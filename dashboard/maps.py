@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,9 @@ import folium
 from branca.element import Figure
 from folium.template import Template
 
-from geodata import Place, PlaceKind, Timeline
+from dashboard.cards import NUMBER_KEY
+from dashboard.placement import OPENING_ZOOM, ZOOMS, Mark, Spot, layout, layouts, marks
+from geodata import Place, PlaceKind, Story, Timeline
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Streamlit serves dashboard/static/ at this path when static serving is on.
@@ -23,6 +24,25 @@ STATIC_URL = "/app/static"
 STORY_BOUNDS = ((33.2, 35.3), (36.6, 38.4))
 SEA = "#cfe3ef"
 LAND = "#f6f3ec"
+# The one-line key to the numbers, for the map page, story mode and the export alike.
+COUNT_KEY = NUMBER_KEY
+MAP_TITLE = "Map of the story's places"
+# Sources of the basemap, as their licences ask (dashboard/static/ATTRIBUTION.md).
+MAP_CREDIT = (
+    "Borders: Natural Earth (public domain), which draws the Golan Heights inside Israel. "
+    "City names: GeoNames (CC BY 4.0)."
+)
+# The places the project's brief names: always on the map, with events or not.
+BRIEF_PLACES = (
+    "tartus-naval-base",
+    "tartus",
+    "hmeimim-air-base",
+    "jableh",
+    "latakia",
+    "damascus",
+    "aleppo",
+    "idlib",
+)
 
 # Okabe-Ito colours (colour-blind safe), each paired with its own shape.
 SYMBOLS: dict[PlaceKind, tuple[str, str, str]] = {
@@ -33,14 +53,36 @@ SYMBOLS: dict[PlaceKind, tuple[str, str, str]] = {
     PlaceKind.COUNTRY: ("◆", "#6b5a2e", "Country"),
     PlaceKind.REGION: ("◆", "#6b5a2e", "Region"),
 }
-NEW_COLOUR = "#D55E00"
+# Darker than Okabe-Ito's vermillion so the ring keeps 4:1 over the sea; the "new" badge
+# says it in words as well, for readers who do not see the colour.
+NEW_COLOUR = "#B34700"
+
+
+def _zoom_css() -> str:
+    """Per-zoom label spots: the map sets class story-zN on its container as it zooms."""
+    rules = []
+    for z in ZOOMS:
+        rules.append(
+            f".story-z{z} .place-marker .pill {{ left: var(--x{z}, var(--dx)); "
+            f"top: var(--y{z}, var(--dy)); }}\n"
+            f".story-z{z} .place-marker .leader {{ width: var(--l{z}, 0px); "
+            f"transform: rotate(var(--a{z}, 0deg)); }}\n"
+            f".story-z{z} .place-marker.c{z} .name {{ display: none; }}\n"
+            f".story-z{z} .place-marker:not(.c{z}) .name {{ display: inline; }}"
+        )
+    return "\n".join(rules)
+
 
 MARKER_CSS = f"""
 <style>
 .leaflet-container {{ background: {SEA}; font-family: system-ui, sans-serif; }}
 .place-marker {{ position: relative; width: 0; height: 0; cursor: pointer; }}
-.place-marker .pin {{ position: absolute; left: -4px; top: -4px; width: 8px; height: 8px;
-  border-radius: 4px; background: var(--c); border: 1px solid #fff; }}
+.place-marker .pin {{ position: absolute; left: -5px; top: -5px; width: 10px; height: 10px;
+  border-radius: 5px; background: var(--c); border: 1.5px solid #fff; box-sizing: border-box; }}
+.place-marker.base .pin {{ border-radius: 1px; }}
+.place-marker .leader {{ position: absolute; left: 0; top: -1px; height: 2px;
+  width: var(--l7, 0px); background: var(--c); transform-origin: 0 50%;
+  transform: rotate(var(--a7, 0deg)); }}
 .place-marker .pill {{ position: absolute; display: inline-flex; align-items: center; gap: 4px;
   white-space: nowrap; background: #fff; border: 2px solid var(--c); border-radius: 14px;
   padding: 1px 7px 1px 3px; font-size: 15px; line-height: 20px; color: #111;
@@ -51,10 +93,66 @@ MARKER_CSS = f"""
 .place-marker.base .pill {{ border-radius: 3px; }}
 .place-marker.base .sym {{ border-radius: 2px; }}
 .place-marker .count {{ font-weight: 700; }}
-.place-marker.empty {{ opacity: .55; }}
+.place-marker.empty .pill {{ border-style: dashed; color: #333; }}
+.place-marker.empty .sym {{ background: #fff; color: var(--c);
+  box-shadow: inset 0 0 0 2px var(--c); }}
+.place-marker.empty .count {{ font-weight: 400; }}
 .place-marker.new .pill {{ border-color: {NEW_COLOUR}; border-width: 3px;
-  box-shadow: 0 0 0 3px rgba(213,94,0,.35); }}
+  box-shadow: 0 0 0 2px #fff, 0 0 0 4px {NEW_COLOUR}; }}
+.place-marker:not(.new) .badge {{ display: none; }}
+.place-marker .badge {{ position: absolute; right: -10px; top: -11px; background: {NEW_COLOUR};
+  color: #fff; font-size: 11px; line-height: 14px; padding: 0 4px; border-radius: 7px;
+  font-weight: 700; letter-spacing: .02em; }}
 .place-marker.selected .pill {{ outline: 3px dashed #111; outline-offset: 2px; }}
+.place-icon:focus {{ outline: none; }}
+.place-icon:focus-visible .pill, .place-icon:focus .pill {{ outline: 3px solid #000;
+  outline-offset: 2px; box-shadow: 0 0 0 7px #fff; }}
+{_zoom_css()}
+.map-label-icon {{ pointer-events: none; }}
+.map-label {{ position: absolute; white-space: nowrap; transform: translate(-50%, -50%);
+  text-shadow: 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; line-height: 1.1; }}
+.map-label.hidden {{ display: none; }}
+.map-label.country {{ font-size: 15px; font-weight: 600; letter-spacing: .08em;
+  text-transform: uppercase; color: #4a4540; }}
+.map-label.sea {{ font-size: 15px; font-style: italic; letter-spacing: .06em; color: #24536f;
+  text-shadow: none; white-space: normal; width: 7.5em; text-align: center; }}
+.map-label.governorate {{ font-size: 12px; font-style: italic; color: #6b624c; }}
+.map-label.city {{ font-size: 13px; color: #222; transform: translate(-4px, -50%);
+  padding-left: 11px; }}
+.map-label.city.left {{ transform: translate(calc(-100% + 4px), -50%); padding: 0 11px 0 0; }}
+.map-label.city.above {{ transform: translate(-50%, calc(-100% - 2px)); padding: 0; }}
+.map-label.city.below {{ transform: translate(-50%, 4px); padding: 0; }}
+.map-label.city.left::before {{ left: auto; right: 0; }}
+.map-label.city.above::before {{ left: 50%; top: 100%; margin: -1px 0 0 -4px; }}
+.map-label.city.below::before {{ left: 50%; top: 0; margin: -9px 0 0 -4px; }}
+.map-label.city.right {{ transform: translate(-4px, -50%); }}
+.map-label:not(.city).left {{ transform: translate(-110%, -50%); }}
+.map-label:not(.city).right {{ transform: translate(10%, -50%); }}
+.map-label:not(.city).above {{ transform: translate(-50%, -160%); }}
+.map-label:not(.city).below {{ transform: translate(-50%, 60%); }}
+.map-label:not(.city).far-above {{ transform: translate(-50%, -260%); }}
+.map-label:not(.city).far-below {{ transform: translate(-50%, 160%); }}
+.map-label.city::before {{ content: ""; position: absolute; left: 0; top: 50%; width: 7px;
+  height: 7px; margin-top: -4px; border-radius: 4px; background: #fff;
+  border: 1.5px solid #555; box-sizing: border-box; }}
+.story-key {{ background: rgba(255,255,255,.96); color: #111; padding: 3px 8px;
+  font-size: 14px; border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3);
+  max-width: 46vw; }}
+@media (max-width: 500px) {{ .story-key {{ font-size: 12px; padding: 2px 6px; }} }}
+.story-elsewhere {{ background: rgba(255,255,255,.96); color: #111; font-size: 13px;
+  border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3); padding: 2px 6px;
+  max-height: 45vh; overflow: auto; }}
+.story-elsewhere summary {{ cursor: pointer; font-weight: 600; padding: 2px 0; }}
+.story-elsewhere[open] {{ min-width: 16rem; }}
+.story-elsewhere ul {{ list-style: none; margin: 2px 0; padding: 0; }}
+.story-elsewhere button {{ font: inherit; display: flex; gap: 6px; align-items: center;
+  width: 100%; background: #fff; border: 1px solid #888; border-radius: 3px;
+  margin: 2px 0; padding: 1px 5px; cursor: pointer; color: #111; text-align: left; }}
+.story-elsewhere button:focus-visible {{ outline: 3px solid #000; outline-offset: 1px; }}
+.story-elsewhere .arrow {{ display: inline-block; color: #0072B2; }}
+.story-elsewhere .where {{ flex: 1; }}
+.story-elsewhere .far {{ color: #444; }}
+.story-elsewhere .count {{ font-weight: 700; min-width: 1.5em; text-align: right; }}
 </style>
 """
 
@@ -67,7 +165,10 @@ class Assets:
 
     @property
     def js(self) -> list[tuple[str, str]]:
-        return [("leaflet", f"{self.base}/leaflet/leaflet.js")]
+        return [
+            ("leaflet", f"{self.base}/leaflet/leaflet.js"),
+            ("storymap", f"{self.base}/storymap.js"),
+        ]
 
     @property
     def css(self) -> list[tuple[str, str]]:
@@ -76,13 +177,31 @@ class Assets:
 
 @cache
 def basemap_geojson() -> dict[str, Any]:
-    """The bundled vector basemap (Natural Earth): countries, governorates, rivers, lakes."""
+    """The bundled vector basemap (Natural Earth): world, countries, governorates, rivers, lakes."""
     data: dict[str, Any] = json.loads((STATIC_DIR / "basemap.geojson").read_text("utf-8"))
     return data
 
 
+@cache
+def basemap_labels() -> list[list[Any]]:
+    """Names of countries, seas, governorates and cities: [name, kind, lat, lon, minzoom,
+    maxzoom, rank] (dashboard/static/ATTRIBUTION.md)."""
+    data: list[list[Any]] = json.loads((STATIC_DIR / "labels.json").read_text("utf-8"))
+    return data
+
+
+BASEMAP_LAYERS = ("world", "country", "governorate", "buffer_zone", "lake", "river")
+
+
+def basemap_styles() -> dict[str, dict[str, Any]]:
+    """The style of each basemap layer, for Leaflet."""
+    return {layer: basemap_style({"properties": {"layer": layer}}) for layer in BASEMAP_LAYERS}
+
+
 def basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
     layer = feature["properties"].get("layer")
+    if layer == "world":
+        return {"fillColor": LAND, "fillOpacity": 1, "color": "#a5a5a5", "weight": 0.8}
     if layer == "country":
         return {"fillColor": LAND, "fillOpacity": 1, "color": "#8a8a8a", "weight": 1.2}
     if layer == "governorate":
@@ -93,41 +212,41 @@ def basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
 
 
 class Basemap(folium.MacroElement):
-    """The bundled basemap, fetched by the browser from the app's own server.
+    """The bundled basemap and its labels, fetched by the browser from the app's own server,
+    drawn by dashboard/static/storymap.js (with the key, keyboard and "outside this view").
 
-    Embedding it (folium.GeoJson) would put 80 kB into the map script, restyle every
+    Embedding it (folium.GeoJson) would put 170 kB into the map script, restyle every
     feature in Python and resend it all on every rerun; fetched, the browser caches it.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            fetch({{ this.url|tojson }}).then(function (answer) { return answer.json(); })
-              .then(function (data) {
-                var styles = {{ this.styles|tojson }};
-                L.geoJson(data, {
-                    interactive: false,
-                    style: function (feature) {
-                        return styles[feature.properties.layer] || styles.river;
-                    }
-                }).addTo({{ this._parent.get_name() }}).bringToBack();
-              });
+            StoryMap.setup({{ this._parent.get_name() }}, {{ this.config|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, base: str, under_tiles: bool = False, count_key: bool = False) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca's MacroElement is untyped
         self._name = "Basemap"
-        self.url = url
-        self.styles = {
-            layer: basemap_style({"properties": {"layer": layer}})
-            for layer in ("country", "governorate", "lake", "river")
+        self.config = {
+            "basemap": f"{base}/basemap.geojson",
+            "labels": f"{base}/labels.json",
+            "styles": basemap_styles(),
+            "key": COUNT_KEY if count_key else None,
+            "title": MAP_TITLE,
+            "underTiles": under_tiles,
         }
 
 
-def base_map(online_tiles: bool = False, assets: Assets | None = None) -> folium.Map:
-    """The map without place markers; identical for every date so it never reloads."""
+def base_map(
+    online_tiles: bool = False, assets: Assets | None = None, count_key: bool = False
+) -> folium.Map:
+    """The map without place markers; identical for every date so it never reloads.
+
+    ``count_key`` writes COUNT_KEY inside the map (top right), for pages with no room for
+    it above the map."""
     assets = assets or Assets()
     fmap = folium.Map(
         tiles=None,
@@ -139,73 +258,36 @@ def base_map(online_tiles: bool = False, assets: Assets | None = None) -> folium
     )
     fmap.default_js = assets.js
     fmap.default_css = assets.css
-    fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])])
+    # The padding keeps room for the labels; a phone-wide map opens one zoom out.
+    fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])], padding=(50, 10))
     root = fmap.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(folium.Element(MARKER_CSS))
-    Basemap(f"{assets.base}/basemap.geojson").add_to(fmap)
+    Basemap(assets.base, under_tiles=online_tiles, count_key=count_key).add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)
     return fmap
 
 
-PILL_HEIGHT = 26
+def label_offsets(places: list[Place], zoom: int = OPENING_ZOOM) -> dict[str, tuple[int, int]]:
+    """Where each label sits relative to its point at ``zoom`` (see dashboard.placement)."""
+    return {place_id: (spot.dx, spot.dy) for place_id, spot in layout(places, zoom).items()}
 
 
-def _pixels(place: Place, zoom: int) -> tuple[float, float]:
-    """Web Mercator pixel position of a place at ``zoom``."""
-    scale = 256 * 2**zoom
-    lat = math.radians(place.latlon.lat)
-    x = (place.latlon.lon + 180) / 360 * scale
-    y = (1 - math.log(math.tan(lat) + 1 / math.cos(lat)) / math.pi) / 2 * scale
-    return x, y
-
-
-MAX_LABEL_ROWS = 3  # a label moves at most this many rows down; beyond, it goes compact
-
-
-def label_offsets(places: list[Place], zoom: int = 7) -> dict[str, tuple[int, int]]:
-    """Where each label sits relative to its point, so that labels of near places don't overlap.
-
-    Labels go right of their point; one that would overlap a label already placed moves
-    down a row at a time. Computed for the opening zoom; zooming in only spreads them.
-    Remembered per set of places: it is quadratic, and the places change only with the data.
-    """
-    return dict(_label_layout(tuple(places), zoom)[0])
-
-
-def compact_labels(places: list[Place], zoom: int = 7) -> frozenset[str]:
+def compact_labels(places: list[Place], zoom: int = OPENING_ZOOM) -> frozenset[str]:
     """Places too crowded for a named label: they show symbol and count, the name on hover."""
-    return _label_layout(tuple(places), zoom)[1]
+    return frozenset(place_id for place_id, spot in layout(places, zoom).items() if spot.compact)
 
 
-@lru_cache(maxsize=8)
-def _label_layout(
-    places: tuple[Place, ...], zoom: int
-) -> tuple[tuple[tuple[str, tuple[int, int]], ...], frozenset[str]]:
-    boxes: list[tuple[float, float, float, float]] = []
-    offsets: dict[str, tuple[int, int]] = {}
-    compact: set[str] = set()
-    for place in sorted(places, key=lambda p: (-p.latlon.lat, p.id)):
-        x, y = _pixels(place, zoom)
-        width = 44 + 8.5 * len(place.name)
-        dy = -PILL_HEIGHT // 2
-        for _ in range(MAX_LABEL_ROWS):
-            if not any(
-                x - 14 < bx + bw
-                and bx < x - 14 + width
-                and y + dy < by + bh
-                and by < y + dy + PILL_HEIGHT
-                for bx, by, bw, bh in boxes
-            ):
-                boxes.append((x - 14, y + dy, width, PILL_HEIGHT))
-                break
-            dy += PILL_HEIGHT + 2
-        else:
-            dy = -PILL_HEIGHT // 2
-            compact.add(place.id)
-        offsets[place.id] = (-14, dy)
-    return tuple(offsets.items()), frozenset(compact)
+def spot_style(spots: dict[int, Spot]) -> str:
+    """The CSS variables that put a marker's label at each zoom (see _zoom_css)."""
+    parts = []
+    for zoom, spot in spots.items():
+        length, angle = spot.leader or (0, 0)
+        parts.append(
+            f"--x{zoom}:{spot.dx}px;--y{zoom}:{spot.dy}px;--l{zoom}:{length}px;--a{zoom}:{angle}deg"
+        )
+    return ";".join(parts)
 
 
 def marker_html(
@@ -215,23 +297,63 @@ def marker_html(
     selected: bool,
     offset: tuple[int, int] = (-14, -13),
     compact: bool = False,
+    spots: dict[int, Spot] | None = None,
 ) -> str:
-    """The marker element; carries data-place and data-count for anyone testing the map."""
+    """The marker element; carries data-place and data-count for anyone testing the map.
+
+    ``offset`` and ``compact`` place the label at the opening zoom; ``spots`` (per zoom,
+    from dashboard.placement) let the live map move it as the reader zooms.
+    """
+    return _fill(_parts(place, offset, compact, spots), count, new, selected)
+
+
+def _parts(
+    place: Place, offset: tuple[int, int], compact: bool, spots: dict[int, Spot] | None
+) -> tuple[str, str, str]:
+    """What does not change from date to date: classes, the opening tag's rest, the pill."""
     symbol, colour, _ = SYMBOLS[place.kind]
     classes = ["place-marker", place.kind.value]
     classes += ["compact"] if compact else []
     classes += ["base"] if place.kind.is_base else []
-    classes += ["new"] if new else []
-    classes += ["selected"] if selected else []
-    classes += ["empty"] if count == 0 else []
+    classes += [f"c{zoom}" for zoom, spot in (spots or {}).items() if spot.compact]
+    style = f"--c:{colour};--dx:{offset[0]}px;--dy:{offset[1]}px"
+    if spots:
+        style += ";" + spot_style(spots)
     return (
-        f'<div class="{" ".join(classes)}" '
-        f'style="--c:{colour};--dx:{offset[0]}px;--dy:{offset[1]}px" '
-        f'data-place="{escape(place.id)}" data-count="{count}"><span class="pin"></span>'
-        f'<span class="pill"><span class="sym" aria-hidden="true">{symbol}</span>'
-        f'<span class="name">{escape(place.name)}</span>'
-        f'<span class="count" title="events and statements so far">{count}</span></span></div>'
+        " ".join(classes),
+        f'style="{style}" data-place="{escape(place.id)}"',
+        f'<span class="pin"></span><span class="leader"></span><span class="pill">'
+        f'<span class="sym" aria-hidden="true">{symbol}</span>'
+        f'<span class="name">{escape(place.name)}</span>',
     )
+
+
+def _fill(parts: tuple[str, str, str], count: int, new: bool, selected: bool) -> str:
+    classes, attributes, pill = parts
+    state = (
+        (" new" if new else "")
+        + (" selected" if selected else "")
+        + (" empty" if count == 0 else "")
+    )
+    badge = '<span class="badge">new</span>' if new else ""
+    return (
+        f'<div class="{classes}{state}" {attributes} data-count="{count}">{pill}'
+        f'<span class="count">{count}</span>{badge}</span></div>'
+    )
+
+
+def tooltip_text(place: Place, count: int, new: bool) -> str:
+    """What a marker says on hover and to a screen reader: name, kind, count, where it is."""
+    if count == 0:
+        so_far = "nothing reported here yet"
+    elif count == 1:
+        so_far = "1 event or statement reported so far"
+    else:
+        so_far = f"{count} events and statements reported so far"
+    text = f"{place.name} ({place.kind.label}): {so_far}{', new on this date' if new else ''}."
+    if place.description:
+        text += f" {place.description}"
+    return text
 
 
 def marker_records(
@@ -239,29 +361,56 @@ def marker_records(
 ) -> list[dict[str, Any]]:
     """Each place's marker at stop ``index``: point, HTML and plain tooltip text."""
     new = timeline.new_places(index) if index >= 0 else frozenset()
-    offsets, compact = label_offsets(places), compact_labels(places)
+    parts = _places_parts(places)
     records = []
     for place in places:
         count = timeline.count_at(index, place.id)
-        html = marker_html(
-            place,
-            count,
-            place.id in new,
-            place.id == selected,
-            offsets[place.id],
-            place.id in compact,
-        )
-        tooltip = f"{place.name} ({place.kind.label}): {count} so far. Click to focus."
+        html = _fill(parts[place.id], count, place.id in new, place.id == selected)
         records.append(
             {
                 "id": place.id,
+                "name": place.name,
                 "lat": place.latlon.lat,
                 "lon": place.latlon.lon,
                 "html": html,
-                "tooltip": tooltip,
+                "tooltip": tooltip_text(place, count, place.id in new),
             }
         )
     return records
+
+
+_PARTS: dict[tuple[Mark, ...], tuple[tuple[Place, ...], dict[str, tuple[str, str, str]]]] = {}
+
+
+def _places_parts(places: list[Place]) -> dict[str, tuple[str, str, str]]:
+    """Each place's unchanging marker parts, remembered by the cheap key of placement
+    (hashing 200 whole places on every step costs more than the step's own work); the
+    places themselves are compared too, so a changed name or description is seen."""
+    key = marks(places)
+    known = _PARTS.get(key)
+    if known is None or any(a is not b and a != b for a, b in zip(known[0], places, strict=True)):
+        spots = layouts(places)
+        parts = {}
+        for place in places:
+            opening = spots[place.id][OPENING_ZOOM]
+            parts[place.id] = _parts(
+                place, (opening.dx, opening.dy), opening.compact, spots[place.id]
+            )
+        if len(_PARTS) > 8:
+            _PARTS.clear()
+        known = _PARTS[key] = (tuple(places), parts)
+    return known[1]
+
+
+def map_places(story: Story, places: list[Place]) -> list[Place]:
+    """The places with events, then those of the brief that have none (reference places)."""
+    shown = {place.id for place in places}
+    extra = [
+        story.places[place_id]
+        for place_id in BRIEF_PLACES
+        if place_id in story.places and place_id not in shown
+    ]
+    return [*places, *extra]
 
 
 def tooltip_html(text: str) -> str:
@@ -304,7 +453,7 @@ class PlaceLayer(folium.FeatureGroup):
                 if (!store) {
                     store = map.__places = {layer: L.featureGroup().addTo(map), byId: {}};
                 }
-                var keep = {};
+                var keep = {}, moved = false;
                 places.forEach(function (p) {
                     keep[p.id] = true;
                     var known = store.byId[p.id];
@@ -317,17 +466,27 @@ class PlaceLayer(folium.FeatureGroup):
                         if (known.tooltip !== tooltip) { known.marker.setTooltipContent(tooltip); }
                     } else {
                         if (known) { store.layer.removeLayer(known.marker); }
-                        known = {marker: L.marker([p.lat, p.lon], {icon: icon})
-                            .bindTooltip(tooltip, {sticky: true}).addTo(store.layer)};
+                        moved = true;
+                        known = {marker: L.marker([p.lat, p.lon], {icon: icon, keyboard: true})
+                            .bindTooltip(tooltip, {direction: "bottom", offset: [0, 16]})
+                            .addTo(store.layer)};
                         store.byId[p.id] = known;
                     }
-                    Object.assign(known, {lat: p.lat, lon: p.lon, html: p.html, tooltip: tooltip});
+                    var element = known.marker.getElement();
+                    if (element && known.label !== p.label) {
+                        element.setAttribute("aria-label", p.label);
+                    }
+                    Object.assign(known, {
+                        lat: p.lat, lon: p.lon, html: p.html, tooltip: tooltip, label: p.label
+                    });
                 });
                 Object.keys(store.byId).forEach(function (id) {
                     if (keep[id]) { return; }
                     store.layer.removeLayer(store.byId[id].marker);
                     delete store.byId[id];
+                    moved = true;
                 });
+                if (window.StoryMap) { StoryMap.refresh(map, !moved); }
             })({{ this._parent.get_name() }}, {{ this.markers|tojson }});
         {% endmacro %}
         """
@@ -344,7 +503,10 @@ def place_layer(
 ) -> PlaceLayer:
     """``place_markers`` for the live map: one marker per place, cheap to render per step."""
     records = marker_records(places, timeline, index, selected)
-    markers = [record | {"tooltip": escape(record["tooltip"])} for record in records]
+    markers = [
+        record | {"tooltip": escape(record["tooltip"]), "label": record["tooltip"]}
+        for record in records
+    ]
     return PlaceLayer(markers)
 
 

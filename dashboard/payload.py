@@ -20,12 +20,18 @@ from dashboard.cards import (
     source_name,
 )
 from dashboard.highlight import highlighted_article
-from dashboard.maps import STORY_BOUNDS, basemap_geojson, basemap_style, marker_records
+from dashboard.maps import (
+    MAP_TITLE,
+    STORY_BOUNDS,
+    basemap_geojson,
+    basemap_labels,
+    basemap_styles,
+    marker_records,
+)
 from dashboard.view import slider_stops, stop_heading
 from geodata import Place, Story, Timeline
 
 TITLE = "Russia's military bases in Syria after the fall of Assad"
-BASEMAP_LAYERS = ("country", "governorate", "lake", "river", "buffer_zone")
 NEW_WORDS = ("no", "yes")  # the places table's "new on this date" column
 
 
@@ -96,10 +102,10 @@ def story_payload(
         "newWords": list(NEW_WORDS),
         "placeEvents": by_place,
         "eventStop": stop_of,
-        "basemapStyles": {
-            layer: basemap_style({"properties": {"layer": layer}}) for layer in BASEMAP_LAYERS
-        },
+        "basemapStyles": basemap_styles(),
         "basemap": basemap_geojson(),
+        "labels": basemap_labels(),
+        "mapTitle": MAP_TITLE,
     }
 
 

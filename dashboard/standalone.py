@@ -13,11 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dashboard.export_page import standalone_html
-from dashboard.filtering import Selection, place_ids, select
+from dashboard.filtering import Selection, select
 from dashboard.payload import TITLE
-from geodata import DEFAULT_FOLDER, EventKind, Severity, Story, read_story
+from geodata import DEFAULT_FOLDER, Severity, Story, read_story
 from geodata.export import to_csv
-from geodata.filters import EventIndex, Filter, FilterError
+from geodata.filters import (
+    EventIndex,
+    FilterError,
+    add_filter_arguments,
+    filter_from_arguments,
+)
 from geodata.timeline import story_timeline
 
 __all__ = ["TITLE", "main", "standalone_html"]
@@ -36,30 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    """--kind/--actor/--outlet/--place (each repeatable: any of them) and --search."""
-    filters = parser.add_argument_group(
-        "filters", "narrow the story as the map page does; repeat an option for several values"
-    )
-    kinds = [kind.value for kind in EventKind]
-    filters.add_argument("--kind", action="append", default=[], choices=kinds)
-    filters.add_argument("--actor", action="append", default=[], metavar="NAME")
-    filters.add_argument("--outlet", action="append", default=[], metavar="NAME")
-    filters.add_argument(
-        "--place", action="append", default=[], metavar="PLACE", help="a place id or name"
-    )
-    filters.add_argument("--search", default="", metavar="WORDS", help="words every event has")
-
-
 def select_from_arguments(story: Story, args: argparse.Namespace) -> Selection:
     """The story narrowed by the command line's filters; FilterError for unknown values."""
-    wanted = Filter.of(
-        kinds=args.kind,
-        actors=args.actor,
-        outlets=args.outlet,
-        places=place_ids(story, args.place),
-        text=args.search,
-    )
+    wanted = filter_from_arguments(story, args)
     timeline, _ = story_timeline(story)
     index = EventIndex(story, [event for events in timeline.by_stop for event in events])
     index.check(wanted)

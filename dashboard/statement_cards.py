@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from markupsafe import Markup
+
 from dashboard.cards import outlet_name, reader_note
 from dashboard.render import render
 from geodata import Event, Story
-from geodata.statements import precision_words, worded_differently, wordings
+from geodata.statements import is_statement, precision_words, worded_differently, wordings
 
 PAGE_PATH = "who"
 
@@ -69,3 +71,10 @@ def statement_card(event: Event, story: Story, link_line: bool = True) -> str:
         ],
         line_href=speaker_href(event.actor) if link_line and event.actor else None,
     )
+
+
+def speaker_link(event: Event) -> Markup:
+    """'All statements by …' for a statement with a speaker (to follow its card), else nothing."""
+    if not is_statement(event) or not event.actor:
+        return Markup("")
+    return render("speaker_link.html", href=speaker_href(event.actor), speaker=event.actor)

@@ -9,6 +9,7 @@ from pathlib import Path
 from geodata.errors import Severity
 from geodata.export import to_csv, to_geojson, to_json
 from geodata.fidelity import fidelity_issues
+from geodata.filters import FilterError, add_filter_arguments, filter_from_arguments, filtered_story
 from geodata.ingest.cli import add_ingest_parser, run_ingest
 from geodata.story import DEFAULT_FOLDER, read_story
 
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="print every event as JSON, CSV or GeoJSON")
     export.add_argument("--format", choices=tuple(WRITERS), default="json")
     export.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    add_filter_arguments(export)
     add_ingest_parser(commands)
     return parser
 
@@ -42,7 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     for issue in reading.issues:
         print(issue, file=sys.stderr if args.command == "export" else sys.stdout)
     if args.command == "export":
-        text = WRITERS[args.format](reading.story)
+        try:
+            story = filtered_story(reading.story, filter_from_arguments(reading.story, args))
+        except FilterError as error:  # nothing is printed for a filter that names nothing
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        text = WRITERS[args.format](story)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 1 if reading.errors else 0
     story = reading.story

@@ -6,15 +6,16 @@ Tartous/Tartus): every word is folded with the gazetteer's own ``name_key``. Pur
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geodata.errors import FilterError as FilterError  # re-exported: imported from here too
 from geodata.errors import did_you_mean
-from geodata.gazetteer import name_key
+from geodata.gazetteer import Gazetteer, name_key
 from geodata.models import Event, EventKind, Story
 
 _WORD = re.compile(r"\w+")
@@ -172,12 +173,17 @@ class EventIndex:
 
     def says(self, event: Event, text: str) -> bool:
         """Whether every word of ``text`` begins a word of the event's searchable text."""
+        return self._says(event, [" " + word for word in fold_words(text)])
+
+    def _says(self, event: Event, starts: list[str]) -> bool:
         words = self._words.get(event.id)
-        if words is None:
-            return False
-        return all(" " + word in words for word in fold_words(text))
+        return words is not None and all(start in words for start in starts)
 
     def matches(self, event: Event, wanted: Filter) -> bool:
+        """Whether ``event`` has every part of the filter (any of a part's values)."""
+        return self._matches(event, wanted, [" " + word for word in fold_words(wanted.text)])
+
+    def _matches(self, event: Event, wanted: Filter, starts: list[str]) -> bool:
         if wanted.kinds and event.kind not in wanted.kinds:
             return False
         if wanted.actors and event.actor not in wanted.actors:
@@ -186,13 +192,14 @@ class EventIndex:
             return False
         if wanted.outlets and wanted.outlets.isdisjoint(self.outlets_of(event)):
             return False
-        return not wanted.text or self.says(event, wanted.text)
+        return not wanted.text or self._says(event, starts)
 
     def select(self, wanted: Filter) -> list[Event]:
         """The indexed events the filter keeps, in their order."""
         if not wanted.active:
             return list(self.events)
-        return [event for event in self.events if self.matches(event, wanted)]
+        starts = [" " + word for word in fold_words(wanted.text)]  # folded once, not per event
+        return [event for event in self.events if self._matches(event, wanted, starts)]
 
     def facets(self) -> dict[str, list[Facet]]:
         """Every kind, actor, outlet and place of the events, most frequent first."""
@@ -241,3 +248,57 @@ def _choices(value: str, known: Sequence[str]) -> str:
     if close:
         return did_you_mean(close[:3]) or ""
     return "known: " + ", ".join(map(repr, known[:12])) + (" ..." if len(known) > 12 else "")
+
+
+def place_ids(story: Story, names: Iterable[str]) -> list[str]:
+    """Place ids for ids or names in any known spelling; FilterError naming the unknown ones."""
+    gazetteer = Gazetteer(story.places.values())
+    found, unknown = [], []
+    for name in names:
+        place = gazetteer.find(name)
+        if place is None:
+            hint = gazetteer.suggest(name)
+            unknown.append(f"{name!r}" + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+        else:
+            found.append(place.id)
+    if unknown:
+        raise FilterError("no place is called " + ", ".join(unknown))
+    return found
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """--kind/--actor/--outlet/--place (each repeatable: any of them) and --search."""
+    filters = parser.add_argument_group(
+        "filters", "narrow the story as the map page does; repeat an option for several values"
+    )
+    kinds = [kind.value for kind in EventKind]
+    filters.add_argument("--kind", action="append", default=[], choices=kinds)
+    filters.add_argument("--actor", action="append", default=[], metavar="NAME")
+    filters.add_argument("--outlet", action="append", default=[], metavar="NAME")
+    filters.add_argument(
+        "--place", action="append", default=[], metavar="PLACE", help="a place id or name"
+    )
+    filters.add_argument("--search", default="", metavar="WORDS", help="words every event has")
+
+
+def filter_from_arguments(story: Story, args: argparse.Namespace) -> Filter:
+    """The filter a command line asked for (places by any spelling); FilterError if unknown."""
+    return Filter.of(
+        kinds=args.kind,
+        actors=args.actor,
+        outlets=args.outlet,
+        places=place_ids(story, args.place),
+        text=args.search,
+    )
+
+
+def filtered_story(story: Story, wanted: Filter) -> Story:
+    """``story`` with only the events ``wanted`` keeps (all of them without a filter).
+
+    Raises FilterError when the filter names an actor, outlet or place no event has.
+    """
+    if not wanted.active:
+        return story
+    index = EventIndex(story)
+    index.check(wanted)
+    return replace(story, events=tuple(index.select(wanted)))

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.filtering import place_ids, result_label, result_place, select, shown_line
+from dashboard.filtering import result_label, result_place, select, shown_line
 from dashboard.standalone import main, standalone_html
 from geodata import DEFAULT_FOLDER, EventKind, read_story
-from geodata.filters import Filter, FilterError
+from geodata.filters import Filter, FilterError, place_ids
 
 STORY = read_story(DEFAULT_FOLDER).story
 TOTAL = len([event for event in STORY.events if not event.draft])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,30 @@ def test_a_filter_value_the_changed_articles_no_longer_have_is_dropped(monkeypat
     assert at.multiselect(key="filter-actor").value == []
     assert query(at) == {"date": "2024-12-16", "kind": "statement"}
     assert cards(at) == ["no-decision"]
+
+
+def table_rows(at: AppTest) -> dict[str, tuple[int, str]]:
+    """The places table: place id -> (count, new on this date)."""
+    [table] = [h.value for h in at.get("html") if 'class="places-table"' in h.value]
+    return {
+        place: (int(count), new)
+        for place, count, new in re.findall(
+            r'<tr data-table-place="([^"]+)">.*?<td class="count">(\d+)</td>'
+            r'<td class="new">([^<]*)</td>',
+            table,
+        )
+    }
+
+
+def test_the_places_table_follows_the_filter(monkeypatch, folder):
+    at = open_page(monkeypatch, folder, {"date": "2024-12-16"})
+    everything = table_rows(at)
+    assert everything["damascus"][0] == 3
+    at.multiselect(key="filter-kind").select("statement").run()
+    assert table_rows(at) == {
+        "tartus-naval-base": (1, "yes"),
+        "damascus": (1, "yes"),
+    }
+    at.multiselect(key="filter-kind").unselect("statement").select("military").run()
+    assert at.select_slider(key="date").value == "2024-12-08"
+    assert table_rows(at) == {"damascus": (2, "yes")}

@@ -149,3 +149,28 @@ def test_export_command_writes_geojson(story_dir: Path, capsys):
     assert main(["export", "--format", "geojson", str(story_dir)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["type"] == "FeatureCollection" and len(data["features"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("arguments", "ids"),
+    [
+        (["--kind", "statement"], ["no-decision@tartus-naval-base", "no-decision@damascus"]),
+        (
+            ["--place", "Dimashq", "--kind", "military"],
+            ["offensive@damascus", "damascus-entered@damascus"],
+        ),
+        (["--search", "fighters"], ["damascus-entered@damascus"]),
+    ],
+    ids=["kind", "place-by-alias", "search"],
+)
+def test_export_takes_the_same_filters_as_the_map(story_dir: Path, capsys, arguments, ids):
+    assert main(["export", "--format", "geojson", str(story_dir), *arguments]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert rfc7946_problems(data) == []
+    assert [feature["id"] for feature in data["features"]] == ids
+
+
+def test_export_refuses_a_filter_that_names_nothing(story_dir: Path, capsys):
+    assert main(["export", "--format", "geojson", str(story_dir), "--actor", "Nobody"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "actor 'Nobody' is in no event" in captured.err

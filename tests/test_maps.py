@@ -10,11 +10,8 @@ from html.parser import HTMLParser
 
 import folium
 import pytest
-from geopy.distance import geodesic
 
 from dashboard.maps import (
-    MAX_LABEL_ROWS,
-    PILL_HEIGHT,
     STATIC_DIR,
     STATIC_URL,
     base_map,
@@ -23,6 +20,16 @@ from dashboard.maps import (
     marker_html,
     place_at,
     place_markers,
+)
+from dashboard.placement import (
+    MAX_DISTANCE,
+    ON_POINT,
+    OPENING_ZOOM,
+    PILL_HEIGHT,
+    PIN,
+    ZOOMS,
+    layout,
+    pill_width,
 )
 from geodata import DEFAULT_FOLDER, LatLon, Place, PlaceKind, Story, Timeline, read_story
 
@@ -179,7 +186,7 @@ def test_base_map_loads_scripts_and_styles_only_from_the_app(story, timeline, on
 def test_base_map_has_a_tile_layer_only_when_asked(online_tiles):
     html = base_map(online_tiles=online_tiles).get_root().render()
     assert ("L.tileLayer(" in html) == online_tiles
-    assert "L.geoJson(" in html  # the bundled basemap is always there
+    assert "StoryMap.setup(" in html and "/basemap.geojson" in html  # always the basemap
 
 
 # --- label_offsets ------------------------------------------------------------------------------
@@ -194,15 +201,23 @@ def pixels(latlon: LatLon, zoom: int) -> tuple[float, float]:
     return x, y
 
 
-def box(place: Place, offset: tuple[int, int], zoom: int) -> tuple[float, float, float, float]:
+def box(place: Place, offset: tuple[int, int], zoom: int, compact: bool = False):
     """(left, top, right, bottom) of the label pill, with the same width estimate as the map."""
     x, y = pixels(place.latlon, zoom)
     left, top = x + offset[0], y + offset[1]
-    return left, top, left + 44 + 8.5 * len(place.name), top + PILL_HEIGHT
+    return left, top, left + pill_width(place, compact), top + PILL_HEIGHT
 
 
 def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def gap(place: Place, pill, zoom: int) -> float:
+    """Pixels from the place's point to the nearest edge of its pill (0 when it covers it)."""
+    x, y = pixels(place.latlon, zoom)
+    dx = max(pill[0] - x, 0, x - pill[2])
+    dy = max(pill[1] - y, 0, y - pill[3])
+    return math.hypot(dx, dy)
 
 
 @pytest.fixture(scope="module")
@@ -212,55 +227,73 @@ def gazetteer() -> list[Place]:
     return places
 
 
-def test_no_two_named_labels_overlap_at_the_opening_zoom(gazetteer):
-    offsets = label_offsets(gazetteer, zoom=7)
-    assert set(offsets) == {p.id for p in gazetteer}
-    compact = compact_labels(gazetteer, zoom=7)
-    boxes = {p.id: box(p, offsets[p.id], 7) for p in gazetteer if p.id not in compact}
+@pytest.mark.parametrize("zoom", [z for z in ZOOMS if z >= OPENING_ZOOM])
+def test_no_two_labels_overlap_and_none_covers_another_point(gazetteer, zoom):
+    spots = layout(gazetteer, zoom)
+    assert set(spots) == {p.id for p in gazetteer}
+    boxes = {
+        p.id: box(p, (spots[p.id].dx, spots[p.id].dy), zoom, spots[p.id].compact) for p in gazetteer
+    }
     clashes = [(a, b) for a, b in itertools.combinations(boxes, 2) if overlap(boxes[a], boxes[b])]
     assert clashes == []
+    for place in gazetteer:
+        for other in gazetteer:
+            if other.id != place.id:
+                x, y = pixels(other.latlon, zoom)
+                assert not overlap(boxes[place.id], (x - PIN, y - PIN, x + PIN, y + PIN)), (
+                    place.id,
+                    other.id,
+                )
 
 
-def test_the_places_of_the_real_story_all_get_named_labels():
+@pytest.mark.parametrize("zoom", ZOOMS)
+def test_every_label_stays_next_to_its_point_with_a_leader_when_apart(gazetteer, zoom):
+    for place_id, spot in layout(gazetteer, zoom).items():
+        place = next(p for p in gazetteer if p.id == place_id)
+        distance = gap(place, box(place, (spot.dx, spot.dy), zoom, spot.compact), zoom)
+        assert distance <= MAX_DISTANCE, (place_id, distance)
+        assert (spot.leader is not None) == (distance >= PIN), place_id
+        if spot.leader:
+            assert abs(spot.leader[0] - distance) <= 1
+
+
+def test_the_places_of_the_real_story_all_get_named_labels_at_the_opening_zoom():
     story = read_story(DEFAULT_FOLDER).story
     assert compact_labels(list(story.places_with_events())) == frozenset()
 
 
-def test_crowded_labels_go_compact_instead_of_piling_up(tmp_path):
+def test_crowded_labels_go_compact_and_stay_by_their_points(tmp_path):
     from geodata.synthetic import Size, write_story
 
     places = list(read_story(write_story(tmp_path, Size(400, 200))).story.places.values())
-    offsets, compact = label_offsets(places), compact_labels(places)
+    compact = compact_labels(places)
     assert compact, "200 places in Syria cannot all have named labels"
-    lowest = -PILL_HEIGHT // 2 + (MAX_LABEL_ROWS - 1) * (PILL_HEIGHT + 2)
-    assert max(dy for _, dy in offsets.values()) <= lowest
+    for place_id, (dx, dy) in label_offsets(places).items():
+        place = next(p for p in places if p.id == place_id)
+        assert gap(place, box(place, (dx, dy), 7, place_id in compact), 7) <= MAX_DISTANCE
     html = marker_html(places[0], 1, False, False, compact=True)
     assert 'class="place-marker' in html and "compact" in html.split('"')[1]
 
 
-def test_places_closer_than_20_km_get_separate_rows(gazetteer):
-    offsets = label_offsets(gazetteer, zoom=7)
-    close = [
-        (a, b)
-        for a, b in itertools.combinations(gazetteer, 2)
-        if geodesic((a.latlon.lat, a.latlon.lon), (b.latlon.lat, b.latlon.lon)).km < 20
-    ]
-    assert close, "the gazetteer has near places (Tartus and its naval facility)"
-    for a, b in close:
-        assert abs(offsets[a.id][1] - offsets[b.id][1]) >= PILL_HEIGHT, (a.id, b.id)
+def test_tartus_city_and_its_naval_facility_cover_neither_point(gazetteer):
+    spots = layout(gazetteer, 7)
+    base, city = (next(p for p in gazetteer if p.id == i) for i in ("tartus-naval-base", "tartus"))
+    for place, other in ((base, city), (city, base)):
+        spot = spots[place.id]
+        x, y = pixels(other.latlon, 7)
+        assert not overlap(box(place, (spot.dx, spot.dy), 7), (x - PIN, y - PIN, x + PIN, y + PIN))
 
 
-def test_a_lone_place_keeps_its_label_centred_on_its_point(gazetteer):
+def test_a_lone_place_keeps_its_symbol_on_its_point(gazetteer):
     offsets = label_offsets(gazetteer, zoom=7)
     for lone in ("moscow", "libya", "north-korea"):
-        assert offsets[lone] == (-14, -PILL_HEIGHT // 2)
+        assert offsets[lone] == ON_POINT
 
 
-def test_two_places_at_one_point_are_stacked():
+def test_two_places_at_one_point_get_separate_spots():
     places = [make_place("a", "Alpha"), make_place("b", "Beta"), make_place("c", "Gamma")]
     offsets = label_offsets(places)
-    rows = sorted(dy for _, dy in offsets.values())
-    assert [b - a for a, b in itertools.pairwise(rows)] == [PILL_HEIGHT + 2] * 2
+    assert len(set(offsets.values())) == 3
 
 
 # --- place_at -----------------------------------------------------------------------------------

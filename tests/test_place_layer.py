@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from dashboard.maps import base_map, label_offsets, marker_html, place_layer, place_markers
+from dashboard.maps import base_map, marker_html, place_layer, place_markers
+from dashboard.placement import OPENING_ZOOM, layouts
 from geodata import LatLon, Place, PlaceKind, Story, Timeline, read_story
 from geodata.synthetic import Size, write_story
 
@@ -35,14 +36,16 @@ def test_place_layer_draws_what_place_markers_draws(story, timeline, index):
     fmap = base_map()
     place_layer(places, timeline, index, selected="tartus").add_to(fmap)
     markers = payload(fmap.get_root().render())
-    offsets = label_offsets(places)
+    spots = layouts(places)
     expected = [
         marker_html(
             p,
             timeline.count_at(index, p.id),
             index >= 0 and p.id in timeline.new_places(index),
             p.id == "tartus",
-            offsets[p.id],
+            (spots[p.id][OPENING_ZOOM].dx, spots[p.id][OPENING_ZOOM].dy),
+            spots[p.id][OPENING_ZOOM].compact,
+            spots[p.id],
         )
         for p in places
     ]

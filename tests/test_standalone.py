@@ -18,6 +18,7 @@ from stories import write_story
 
 from dashboard.cards import EXPORT_LINKS, event_card
 from dashboard.export_page import script_json
+from dashboard.maps import map_places
 from dashboard.payload import story_payload
 from dashboard.standalone import main, standalone_html
 from dashboard.view import slider_stops, stop_heading
@@ -54,7 +55,7 @@ def test_the_policy_allows_exactly_the_page_s_own_scripts(real):
     policy = unescape(re.search(r'"Content-Security-Policy" content="([^"]+)"', html).group(1))
     allowed = set(re.findall(r"'(sha256-[^']+)'", policy))
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert len(scripts) == 2  # Leaflet and the page's app
+    assert len(scripts) == 3  # Leaflet, the map's behaviour and the page's app
     digests = {
         "sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts
     }
@@ -70,7 +71,7 @@ def test_the_data_has_the_app_s_stops_and_counts(real):
     assert [s["events"] for s in data["stops"]] == [[e.id for e in s.events] for s in stops]
     assert [s["heading"] for s in data["stops"]] == [stop_heading(s) for s in stops]
     assert data["counts"] == [dict(c) for c in timeline.counts]
-    assert {p["id"] for p in data["places"]} == {p.id for p in places}
+    assert {p["id"] for p in data["places"]} == {p.id for p in map_places(story, places)}
     assert data["basemap"]["type"] == "FeatureCollection"
 
 
@@ -155,7 +156,7 @@ In late November, an offensive began. On December 8, fighters entered Damascus.
 """
     story = read_story(write_story(tmp_path, {"wire-2024-12-16.txt": article})).story
     html = standalone_html(story)
-    assert html.count("</script>") == 3  # the data, Leaflet and the app: nothing more
+    assert html.count("</script>") == 4  # data, Leaflet, the map and the app: nothing more
     assert HOSTILE not in html and "<img" not in html
     assert "Wire &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
 

@@ -161,3 +161,17 @@ def test_the_page_is_in_the_apps_navigation(monkeypatch, story_dir):
     assert not at.exception
     assert [t.value for t in at.title] == ["Who said what"]
     assert statement_cards(at) == [("no-decision", "The spokesman")]
+
+
+@pytestmark_page
+def test_a_statement_card_on_the_map_opens_its_speakers_line(monkeypatch, story_dir):
+    at = run(monkeypatch, story_dir, date="2024-12-16", place="damascus")
+    htmls = {
+        m.group(1): h.value
+        for h in at.get("html")
+        if (m := re.match(r'<div class="event-card[^"]*" data-event="([^"]+)"', h.value))
+    }
+    assert set(htmls) == {"offensive", "damascus-entered", "no-decision"}
+    assert 'href="who?speaker=The+spokesman"' in htmls["no-decision"]
+    assert "All statements by <bdi>The spokesman</bdi>" in htmls["no-decision"]
+    assert not any("speaker-line" in htmls[e] for e in ("offensive", "damascus-entered"))

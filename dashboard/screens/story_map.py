@@ -1,6 +1,7 @@
 """The map page: a date slider reveals, place by place, what happened and what was said."""
 
 from dataclasses import replace
+from html import escape
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -16,9 +17,18 @@ from dashboard.cards import (
 from dashboard.data import event_index, narrowed, story_data
 from dashboard.filter_bar import current_filter, filter_controls
 from dashboard.filtering import nearest_stop
-from dashboard.maps import SYMBOLS, base_map, place_at, place_layer
+from dashboard.maps import (
+    COUNT_KEY,
+    MAP_CREDIT,
+    SYMBOLS,
+    base_map,
+    map_places,
+    place_at,
+    place_layer,
+)
 from dashboard.notices import show_problems
 from dashboard.plaintext import caption, heading, isolated, markdown_text
+from dashboard.statement_cards import speaker_link
 from dashboard.style import PAGE_CSS
 from dashboard.view import default_position, slider_stops, stop_heading
 
@@ -34,7 +44,10 @@ view = narrowed(everything, current_filter(facets))
 data = replace(everything, timeline=view.timeline, places=view.places)
 story, timeline = data.reading.story, data.timeline
 stops = slider_stops(timeline)
-places_by_id = {place.id: place for place in data.places}
+# The map adds the brief's places (reference places, under any filter too); a click on
+# one focuses it like any place.
+on_map = map_places(story, data.places)
+places_by_id = {place.id: place for place in on_map}
 
 st.html(PAGE_CSS)
 st.title("Russia's military bases in Syria after the fall of Assad")
@@ -105,27 +118,24 @@ st.query_params.from_dict(
 
 map_column, panel = st.columns([3, 2])
 with map_column:
+    st.html(f'<div class="count-key" style="font-weight:600">{escape(COUNT_KEY)}</div>')
     online = st.session_state.get("online", False)
     output = st_folium(
         base_map(online_tiles=online),
         key="story-map",
         height=470,
         use_container_width=True,
-        feature_group_to_add=place_layer(data.places, timeline, stop.index, selected),
+        feature_group_to_add=place_layer(on_map, timeline, stop.index, selected),
         returned_objects=["last_object_clicked"],
     )
     st.html(
         legend(
-            [
-                item
-                for kind, item in SYMBOLS.items()
-                if any(place.kind is kind for place in data.places)
-            ]
+            [item for kind, item in SYMBOLS.items() if any(place.kind is kind for place in on_map)]
         )
     )
     st.caption(
-        "Borders: Natural Earth (public domain), which draws the Golan Heights inside Israel. "
-        "The table below lists every place, also those outside this frame."
+        f"{MAP_CREDIT} The map's corner lists the places outside this view; the table below "
+        "lists every place."
     )
     st.html(
         places_table(
@@ -144,7 +154,7 @@ with map_column:
 clicked = (output or {}).get("last_object_clicked")
 if clicked and st.session_state.get("last_click") != clicked:
     st.session_state.last_click = clicked
-    place = place_at(data.places, clicked["lat"], clicked["lng"])
+    place = place_at(on_map, clicked["lat"], clicked["lng"])
     if place is not None and place.id != selected:
         st.session_state.place = place.id
         st.rerun()
@@ -166,7 +176,7 @@ with panel:
         )
     show_all = len(events) <= CARDS or st.session_state.get("show-all-cards", False)
     for event in events if show_all else events[:CARDS]:
-        st.html(event_card(event, story))
+        st.html(event_card(event, story) + speaker_link(event))
     if len(events) > CARDS:
         st.caption(f"Showing {len(events) if show_all else CARDS} of {len(events)}.")
         st.toggle(f"Show all {len(events)}", key="show-all-cards")

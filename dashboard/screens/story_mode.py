@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 from dashboard.cards import NUMBER_KEY, event_card, places_caption, places_table
 from dashboard.data import story_data
 from dashboard.filter_bar import filtered_downloads
-from dashboard.maps import base_map, place_markers
+from dashboard.maps import base_map, map_places, place_markers
 from dashboard.notices import show_problems
 from dashboard.payload import TITLE
 from dashboard.presenter import map_view, story_pages, title_screen
@@ -117,7 +117,7 @@ with map_column:
         height=MAP_HEIGHT,
         use_container_width=True,
         feature_group_to_add=place_markers(
-            data.places, timeline, stop.index if screen is not None else -1
+            map_places(story, data.places), timeline, stop.index if screen is not None else -1
         ),
         center=view[0] if view else None,
         zoom=view[1] if view else None,

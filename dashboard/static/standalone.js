@@ -29,12 +29,10 @@
   // The map: the inlined basemap and one marker per place (no image, no request).
   var map = L.map("map", { minZoom: 3, maxZoom: 12, attributionControl: false });
   L.control.scale().addTo(map);
-  L.geoJSON(data.basemap, {
-    interactive: false,
-    style: function (feature) {
-      return data.basemapStyles[feature.properties.layer] || data.basemapStyles.river;
-    }
-  }).addTo(map);
+  // The basemap, its names and "outside this view", as in the app: dashboard/static/storymap.js.
+  StoryMap.setup(map, {
+    basemap: data.basemap, labels: data.labels, styles: data.basemapStyles, title: data.mapTitle
+  });
   map.fitBounds(data.bounds);
 
   var markers = data.places.map(function (place) {
@@ -71,6 +69,7 @@
       var root = icon.querySelector("[data-place]");
       if (root) root.classList.toggle("selected", state.place === entry.place.id);
     });
+    StoryMap.refresh(map, true);
   }
 
   var table = $("places-table");

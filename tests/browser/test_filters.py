@@ -8,9 +8,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
+from playwright.sync_api import expect
 from stories import HOSTILE, write_hostile_story
 
-from dashboard.filtering import narrow
+from dashboard.filtering import RESULTS, narrow, result_place
+from dashboard.maps import BRIEF_PLACES
 from dashboard.view import default_position, slider_stops
 from geodata import DEFAULT_FOLDER, read_story
 from geodata.filters import EventIndex, Filter
@@ -33,10 +35,19 @@ def filtered_counts(wanted: Filter, position: int | None = None) -> tuple[str, d
     return stop.code, {p.id: view.timeline.count_at(stop.index, p.id) for p in view.places}
 
 
+def story_markers(seen: dict[str, int], expected: dict[str, int]) -> dict[str, int]:
+    """The markers of the story: the brief's reference places (count 0) are always added."""
+    return {
+        place: count
+        for place, count in seen.items()
+        if place in expected or place not in BRIEF_PLACES or count
+    }
+
+
 def settled_counts(page, expected: dict[str, int], timeout_ms: int = 20000) -> dict[str, int]:  # type: ignore[no-untyped-def]
     waited, seen = 0, {}
     while waited < timeout_ms:
-        seen = marker_counts(map_frame(page))
+        seen = story_markers(marker_counts(map_frame(page)), expected)
         if seen == expected:
             return seen
         page.wait_for_timeout(100)
@@ -77,25 +88,33 @@ def test_search_finds_khmeimim_and_a_result_moves_the_slider(start_app, page):
     wanted = Filter.of(text="Khmeimim")
     found = INDEX.select(wanted)
     page.get_by_text(f"{len(found)} of {len(INDEX.events)} events shown").wait_for()
-    first = found[0]
-    result = page.locator(".stButton", has_text=first.summary[:40]).first
+    view = narrow(INDEX, PLACES, wanted)
+    stops = slider_stops(view.timeline)
+    opening = stops[default_position(stops)]
+    # The last listed result on another date than the one shown, so the slider must move.
+    chosen = [e for e in found[:RESULTS] if e not in opening.events][-1]
+    stop = next(s for s in stops if chosen in s.events)
+    place = result_place(chosen, view.places)
+    result = page.locator(".stButton", has_text=chosen.summary[:40]).first
     result.wait_for()
     result.get_by_role("button").click()
     page.wait_for_function(
-        "code => new URLSearchParams(location.search).get('date') === code",
-        arg=next(
-            s.code
-            for s in slider_stops(narrow(INDEX, PLACES, wanted).timeline)
-            if first in s.events
-        ),
+        "([code, place]) => { const q = new URLSearchParams(location.search);"
+        " return q.get('date') === code && q.get('place') === place; }",
+        arg=[stop.code, place],
     )
-    assert f"place={first.places[0]}" in page.url or "place=" in page.url
+    expect(page.get_by_role("slider")).to_have_attribute("aria-valuetext", stop.label)
+    page.get_by_role(
+        "heading", name=re.compile(f"^{re.escape(STORY.places[place].name)}: ")
+    ).wait_for()
     screenshot(page, "search-khmeimim")
 
 
 def test_who_said_what_shows_a_speakers_line_and_links_to_it(start_app, page):
-    page.goto(start_app(None) + "/who")
-    page.get_by_role("heading", name="Who said what").wait_for()
+    # From a statement card on the map (here the map filtered to him), one click.
+    code, expected_counts = filtered_counts(PESKOV, -1)
+    page.goto(start_app(None) + "/?" + urlencode({"date": code, **PESKOV.to_query()}, doseq=True))
+    settled_counts(page, expected_counts)
     link = page.locator('[data-line="Dmitry Peskov"]').first
     link.click()
     page.wait_for_url("**/who?speaker=Dmitry+Peskov")

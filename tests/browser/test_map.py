@@ -7,9 +7,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 from stories import HOSTILE, write_hostile_story
 
 from dashboard.cards import event_card, places_caption
+from dashboard.maps import BRIEF_PLACES
+from dashboard.placement import MAX_DISTANCE
 from dashboard.view import default_position, slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, Timeline, read_story
 from tests.browser.conftest import LOOPBACK, card_text, screenshot
@@ -18,6 +21,7 @@ READING = read_story(Path(DEFAULT_FOLDER))
 TIMELINE = Timeline.of(READING.story.events)
 STOPS = slider_stops(TIMELINE)
 PLACES_WITH_EVENTS = {p for e in READING.story.events for p in e.places}
+SHOWN = PLACES_WITH_EVENTS | (set(BRIEF_PLACES) & set(READING.story.places))
 
 
 def map_frame(page, timeout_ms: int = 30000):  # type: ignore[no-untyped-def]
@@ -40,7 +44,7 @@ def marker_counts(frame) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 def expected_counts(stop_index: int) -> dict[str, int]:
-    return {place: TIMELINE.count_at(stop_index, place) for place in PLACES_WITH_EVENTS}
+    return {place: TIMELINE.count_at(stop_index, place) for place in SHOWN}
 
 
 def wait_for_counts(page, expected: dict[str, int], timeout_ms: int = 15000) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -67,7 +71,7 @@ def test_every_place_marker_renders_with_its_count(start_app, page):
     page.goto(start_app(None))
     opening = STOPS[default_position(STOPS)]
     counts = wait_for_counts(page, expected_counts(opening.index))
-    assert set(counts) == PLACES_WITH_EVENTS
+    assert set(counts) == SHOWN
     assert {"tartus-naval-base", "hmeimim-air-base", "damascus", "aleppo"} <= set(counts)
     page.get_by_role("heading", name=stop_heading(opening)).wait_for()
     screenshot(page, "desktop-1280x720")
@@ -140,7 +144,8 @@ def test_clicking_a_marker_focuses_the_panel_on_that_place(start_app, page):
     count = TIMELINE.count_at(last.index, "damascus")
     page.get_by_role("heading", name=re.compile(rf"^Damascus: {count} events up to")).wait_for()
     newest = TIMELINE.revealed(last.index, "damascus")[0]
-    assert page.locator(f'[data-event="{newest.id}"]').count() == 1
+    # The rerun replaces the date's cards: wait until the stale ones are gone.
+    expect(page.locator(f'[data-event="{newest.id}"]')).to_have_count(1)
     assert "place=damascus" in page.url
 
 
@@ -173,9 +178,12 @@ def test_hostile_article_text_shows_as_text_and_runs_nothing(start_app, page, tm
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(start_app(folder) + "/?date=2024-12-16")
-    assert marker_counts(map_frame(page)) == {"damascus": 1}
+    counts = marker_counts(map_frame(page))
+    assert {place: count for place, count in counts.items() if count} == {"damascus": 1}
+    assert {place for place, count in counts.items() if not count} <= set(BRIEF_PLACES)
     page.get_by_text(f"Summary {HOSTILE}").wait_for()
-    page.get_by_text("Actor <i>x</i>", exact=False).wait_for()
+    card = page.locator('[data-event="hostile-statement"]')  # its speaker link names him too
+    card.get_by_text("Actor <i>x</i>", exact=False).wait_for()
     page.goto(start_app(folder) + "/articles?article=hostile&event=hostile-statement")
     page.get_by_role("heading", name=f"Bad {HOSTILE}").wait_for()
     page.wait_for_timeout(500)
@@ -198,3 +206,137 @@ def test_a_source_link_opens_its_article_with_the_sentence_outlined(start_app, p
     outlined.first.wait_for()
     assert event.id in outlined.first.get_attribute("data-events")
     assert "article=" in page.url and f"event={event.id}" in page.url
+
+
+# Names on the map a reader needs: at least these at the opening view. On a phone the map
+# opens one zoom out, where Lebanon's name gives way to the markers of the coast.
+OPENING_NAMES = {"Syria", "Türkiye", "Mediterranean Sea", "Israel"}
+DESKTOP_NAMES = OPENING_NAMES | {"Lebanon", "Cyprus", "Homs", "Hama", "Beirut"}
+BRIEF_NAMES = ("tartus", "hmeimim-air-base", "jableh", "damascus", "aleppo", "idlib", "latakia")
+VISIBLE_LABELS = """() => Array.from(document.querySelectorAll('.map-label'))
+    .filter(e => e.getClientRects().length && !e.classList.contains('hidden'))
+    .map(e => e.textContent)"""
+# Pixels from each marker's point (its 0x0 icon) to the nearest edge of its pill.
+LABEL_GAPS = """() => Object.fromEntries(
+  Array.from(document.querySelectorAll('.place-icon')).map(icon => {
+    const p = icon.getBoundingClientRect();
+    const b = icon.querySelector('.pill').getBoundingClientRect();
+    const dx = Math.max(b.left - p.left, 0, p.left - b.right);
+    const dy = Math.max(b.top - p.top, 0, p.top - b.bottom);
+    return [icon.querySelector('[data-place]').dataset.place, Math.hypot(dx, dy)];
+}))"""
+
+
+def wait_for_labels(frame, names: set[str], timeout_ms: int = 10000) -> list[str]:  # type: ignore[no-untyped-def]
+    waited, seen = 0, []
+    while waited < timeout_ms:
+        seen = frame.evaluate(VISIBLE_LABELS)
+        if names <= set(seen):
+            return seen
+        frame.page.wait_for_timeout(200)
+        waited += 200
+    raise AssertionError(f"labels {sorted(names - set(seen))} missing; shown: {seen}")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (390, 844)], ids=["desktop", "phone"])
+def test_the_opening_view_names_countries_sea_and_the_brief_places(
+    start_app, browser, width, height
+):
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=width < 500, has_touch=width < 500
+    )
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(start_app(None))
+    counts = wait_for_counts(page, expected_counts(STOPS[default_position(STOPS)].index))
+    frame = map_frame(page)
+    assert set(BRIEF_NAMES) <= set(counts)
+    for place in BRIEF_NAMES:  # drawn, not only present
+        assert frame.locator(f'[data-place="{place}"] .pill').is_visible(), place
+    labels = wait_for_labels(frame, DESKTOP_NAMES if width > 500 else OPENING_NAMES)
+    assert frame.frame_element().get_attribute("title") == "Map of the story's places"
+    gaps = frame.evaluate(LABEL_GAPS)
+    assert set(gaps) == set(counts)
+    assert {p: g for p, g in gaps.items() if g > MAX_DISTANCE + 1} == {}
+    hmeimim = frame.locator('[data-place="hmeimim-air-base"]').locator("xpath=..")
+    assert "near the city of Jableh" in hmeimim.get_attribute("aria-label")
+    frame.frame_element().scroll_into_view_if_needed()
+    screenshot(page, f"map-labels-{width}")
+    assert outside_requests(page) == []
+    assert len(labels) >= 6
+    context.close()
+
+
+def test_enter_on_a_focused_marker_focuses_the_place(start_app, page):
+    page.goto(start_app(None))
+    wait_for_counts(page, expected_counts(STOPS[default_position(STOPS)].index))
+    frame = map_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    icon = frame.locator('[data-place="damascus"]').locator("xpath=..")
+    icon.focus()
+    outline = frame.evaluate(
+        "() => getComputedStyle(document.activeElement.querySelector('.pill')).outlineStyle"
+    )
+    assert outline == "solid"  # the focus ring, black on white
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name=re.compile(r"^Damascus: ")).wait_for()
+    assert "place=damascus" in page.url
+
+
+def test_a_far_place_is_listed_with_its_distance_and_a_click_focuses_it(start_app, page):
+    last = STOPS[-1]
+    page.goto(start_app(None) + f"/?date={last.code}")
+    wait_for_counts(page, expected_counts(last.index))
+    frame = map_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    frame.locator(".story-elsewhere summary").click()
+    moscow = frame.locator('[data-elsewhere="moscow"]')
+    assert re.search(r"Moscow.*\d[\d,]* km.*\d", moscow.inner_text().replace("\n", " "))
+    moscow.click()
+    page.get_by_role("heading", name=re.compile(r"^Moscow: ")).wait_for()
+    screenshot(page, "far-place-focused")
+
+
+def test_the_first_tap_on_a_marker_on_a_phone_focuses_the_place(start_app, browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(start_app(None))
+    wait_for_counts(page, expected_counts(STOPS[default_position(STOPS)].index))
+    frame = map_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    frame.locator('[data-place="damascus"] .pill').tap()
+    page.get_by_role("heading", name=re.compile(r"^Damascus: ")).wait_for()
+    context.close()
+
+
+def test_tabbing_onto_a_marker_off_the_frame_keeps_the_map_drawn(start_app, page):
+    page.goto(start_app(None))
+    wait_for_counts(page, expected_counts(STOPS[default_position(STOPS)].index))
+    frame = map_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    frame.locator('[data-place="damascus"]').locator("xpath=..").focus()
+    for _ in range(40):  # Tab along the markers until Moscow's, far off the frame
+        page.keyboard.press("Tab")
+        if frame.evaluate("() => !!document.activeElement.querySelector('[data-place=moscow]')"):
+            break
+    else:
+        raise AssertionError("Tab never reached Moscow's marker")
+    page.wait_for_timeout(600)
+    state = frame.evaluate(
+        """() => {
+        const box = document.querySelector('.leaflet-container');
+        const pill = document.activeElement.querySelector('.pill').getBoundingClientRect();
+        const frame = box.getBoundingClientRect();
+        return {scrolled: box.scrollTop + box.scrollLeft,
+                inside: pill.left >= frame.left && pill.right <= frame.right
+                        && pill.top >= frame.top && pill.bottom <= frame.bottom,
+                land: document.querySelectorAll('.leaflet-basemap-pane path').length};
+    }"""
+    )
+    assert state["scrolled"] == 0  # a scrolled container is the blank map
+    assert state["inside"]  # the map moved to the marker
+    assert state["land"] > 0
+    screenshot(page, "tabbed-to-moscow")
