@@ -15,8 +15,9 @@ def show_problems(issues: Sequence[Issue]) -> None:
     if not errors:
         return
     st.warning(
-        f"{len(errors)} problem(s) in the article files: the records they affect are left out, "
-        "everything else is shown. Run `python -m geodata check` for the same list.",
+        f"{len(errors)} {'problem' if len(errors) == 1 else 'problems'} in the article files: "
+        "the records they affect are left out, everything else is shown. "
+        "Run `geodata check` for the same list.",
         icon="⚠️",
     )
     with st.expander("What is wrong and how to fix it", expanded=False):

@@ -162,7 +162,7 @@ def test_a_broken_event_is_reported_and_the_rest_still_shown(monkeypatch, tmp_pa
     folder = write_story(tmp_path / "articles", {"wire-2024-12-16.events.toml": broken})
     at = run(monkeypatch, folder)
     [warning] = at.warning
-    assert "1 problem(s)" in warning.value
+    assert "1 problem in the article files" in warning.value
     assert "damascus-entered" in at.code[0].value and "2024-12-32" in at.code[0].value
     assert heading(at) == "In late November 2024 (approximate)"
     at.button(key="next").click().run()

@@ -37,7 +37,7 @@ def hostile_folder(tmp_path):
 def test_every_page_shows_the_valid_rest_and_the_problems(monkeypatch, hostile_folder, page):
     at = run(monkeypatch, hostile_folder, DASHBOARD / page, timeout=60)
     [warning] = at.warning
-    assert "6 problem(s)" in warning.value
+    assert "6 problems in the article files" in warning.value
     listed = at.code[0].value
     for name in [*BROKEN, "pipe.events.toml", "zero.txt"]:
         assert name in listed

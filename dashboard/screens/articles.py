@@ -43,12 +43,13 @@ if article.draft:
         "Draft: this article was brought in by `python -m geodata ingest` and is not reviewed "
         "yet. Its proposed events stay off the map until someone accepts them."
     )
-basis = "stated in the text" if article.published_basis.value == "stated" else "inferred"
+stated = article.published_basis.value == "stated"
+basis = "as the text states" if stated else "worked out from the text"
 st.html(
     labelled(
         [
             ("Outlet", outlet_name(article) or "not named in the text"),
-            ("Published", f"{article.published.label} ({basis})"),
+            ("Published", f"{article.published.label}, {basis}"),
             ("How we know the date", article.published_reasoning),
             *(("Note", note) for note in article.notes),
             *([("Link", article.url)] if article.url else []),
