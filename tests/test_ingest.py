@@ -46,7 +46,7 @@ def test_ingest_writes_a_draft_that_check_accepts(folder: Path, tmp_path: Path, 
     review = [str(i) for i in reading.issues if i.severity is Severity.REVIEW]
     assert any("wire-2025-01-14.txt" in r and "draft article" in r for r in review)
     assert any("summary is empty" in r for r in review)
-    assert any("place 'hama' is a draft" in r for r in review)
+    assert any("place 'hamah' is a draft" in r for r in review)
     drafts = [e for e in reading.story.events if e.draft]
     assert {e.actor for e in drafts} >= {"Dmitry Peskov"}
     assert main(["check", str(folder)]) == 0

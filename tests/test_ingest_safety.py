@@ -231,7 +231,7 @@ def test_places_file_keeps_its_comments_when_places_are_added(folder, source):
     assert ingest(folder, source) == 0
     places = (folder / "places.toml").read_text()
     assert places.startswith("# The gazetteer. Keep this comment.\n" + PLACES.rstrip("\n"))
-    assert 'id = "hama"' in places
+    assert 'id = "hamah"' in places
     assert read_story(folder).errors == ()
 
 

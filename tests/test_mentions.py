@@ -49,3 +49,28 @@ def test_places_in_any_spelling(
 def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: str, name: str):
     mentions = find_mentions(text, gazetteer, offline_place)
     assert [m.text for m in mentions if m.new is not None] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Months and weekdays, in full or abbreviated, are never places.
+        (
+            "DAMASCUS, Jan 14 (Wire) - Troops entered Homs on Tue.",
+            [("DAMASCUS", "damascus"), ("Homs", "homs")],
+        ),
+        ("BEIRUT, Sept. 3 (Wire) - Clashes in Hama.", [("BEIRUT", "beirut"), ("Hama", "hamah")]),
+        # A new place's id is its geocoded name transliterated, never the folded matching key
+        # ('Aden' gave 'adin', 'US' 'unitid-statis').
+        (
+            "A ship was hit in the Gulf of Aden off Yemen, US officials said.",
+            [("Aden", "aden"), ("Yemen", "yemen"), ("US", "united-states")],
+        ),
+    ],
+    ids=["dateline-month-and-weekday", "dateline-sept", "new-place-ids"],
+)
+def test_new_places_and_their_ids(
+    gazetteer: Gazetteer, text: str, found: list[tuple[str, str]]
+) -> None:
+    mentions = find_mentions(text, gazetteer, offline_place)
+    assert [(m.text, m.key) for m in mentions] == found

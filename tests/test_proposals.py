@@ -220,6 +220,29 @@ def test_the_actor_is_who_the_sentence_says_spoke_without_titles() -> None:
     assert (event.actor, event.role, event.kind) == ("Sergei Lavrov", None, EventKind.DIPLOMATIC)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        (
+            "Foreign Minister Sergei Lavrov said on January 10 that Damascus was calm.",
+            "Sergei Lavrov",
+        ),
+        ("Lavrov also said on January 10 that Damascus was calm.", "Lavrov"),
+        # A place right after a preposition is where the speaker is, never who speaks.
+        ("Ships left Damascus on January 10, an official in Tartus said.", None),
+        ("Ships left Damascus on January 10, officials at the port of Tartus said.", None),
+        (
+            "The minister of Russia Sergei Lavrov said on January 10 that Damascus was calm.",
+            "Sergei Lavrov",
+        ),
+    ],
+    ids=["titles-dropped", "adverb", "place-after-in", "place-after-of", "name-after-place"],
+)
+def test_the_actor_of_a_sentence(sentence: str, actor: str | None) -> None:
+    [event] = _events(f"{sentence}\n")
+    assert event.actor == actor
+
+
 STATEMENTS = (
     'Lavrov said on January 10 that "we will stay in Tartus for now".\n'
     '"The talks are going very well," Lavrov said on January 10.\n'
@@ -404,4 +427,4 @@ def test_the_header_lists_every_place_once_and_how_it_was_found() -> None:
     ]
     assert lines[0].endswith(": gazetteer place 'tartus'")
     assert proposal.spellings("tartus") == ["Tartous", "Tartus"]
-    assert proposal.new_places == {"al-kamishli": kamishli}
+    assert proposal.new_places == {"al-qamishli": kamishli}

@@ -37,3 +37,76 @@ def test_dates_resolve_against_publication(text: str, code: str) -> None:
 
 def test_may_as_verb_is_no_date() -> None:
     assert find_timexes("Russia may keep its bases.", PUBLISHED) == []
+
+
+# (text, the expressions found: their words, the date, whether a year is written).
+FOUND = [
+    pytest.param(
+        '"We will stay in Tartus," Peskov said on January 12.',
+        [("January 12", "2024-01-12", False)],
+        id="future-wording-inside-the-quote-is-not-the-dates-clause",
+    ),
+    pytest.param(
+        'Peskov said on December 2: "Talks will resume on January 12."',
+        [("December 2", "2024-12-02", False), ("January 12", "2025-01-12", False)],
+        id="future-wording-in-the-quotation-that-carries-the-date",
+    ),
+    pytest.param(
+        "The ships left in late November.",
+        [("late November", "2024-11-21/2024-11-30", False)],
+        id="full-stop-after-a-full-month-name-ends-the-sentence",
+    ),
+    pytest.param(
+        "The ships left on Jan. 3.",
+        [("Jan. 3", "2024-01-03", False)],
+        id="full-stop-of-an-abbreviation-belongs-to-the-date",
+    ),
+    pytest.param(
+        "The ships left in late November 2023.",
+        [("late November 2023", "2023-11-21/2023-11-30", True)],
+        id="written-year",
+    ),
+    pytest.param(
+        "Talks ended on December 3. Fighting resumed a day after.",
+        [("December 3", "2024-12-03", False), ("a day after", "2024-12-04", False)],
+        id="a-day-after-the-date-just-given",
+    ),
+    pytest.param(
+        "Talks ended on December 3. The day after, the convoy left.",
+        [("December 3", "2024-12-03", False), ("The day after", "2024-12-04", False)],
+        id="the-day-after-the-date-just-given",
+    ),
+    pytest.param(
+        "Rebels struck on Friday, a day after the army said it had won.",
+        [("Friday", "2024-12-13", False), ("a day after", "2024-12-12", False)],
+        id="a-day-after-what-happened-the-day-before",
+    ),
+    pytest.param(
+        "Talks ended on December 3. Ships left that day and more the same day.",
+        [
+            ("December 3", "2024-12-03", False),
+            ("that day", "2024-12-03", False),
+            ("the same day", "2024-12-03", False),
+        ],
+        id="that-day-and-the-same-day",
+    ),
+    pytest.param(
+        "Lavrov said on December 2 that talks would continue in January.",
+        [("December 2", "2024-12-02", False), ("in January", "2025-01", False)],
+        id="would-in-reported-speech-is-future",
+    ),
+    pytest.param(
+        "Talks ended on December 3. The previous day, the convoy left.",
+        [("December 3", "2024-12-03", False), ("The previous day", "2024-12-02", False)],
+        id="the-previous-day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), FOUND)
+def test_expressions_their_words_dates_and_written_years(
+    text: str, found: list[tuple[str, str, bool]]
+) -> None:
+    timexes = find_timexes(text, PUBLISHED)
+    assert [(t.text, t.when.code, t.explicit_year) for t in timexes] == found
+    assert all(text[t.start : t.end] == t.text for t in timexes)

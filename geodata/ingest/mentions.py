@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
-from geodata.gazetteer import Gazetteer, name_key
+from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
 from geodata.models import Place, PlaceKind, slug
 
@@ -57,6 +58,19 @@ _FUNCTION_WORDS = frozenset(
     "after before since when where a an this that both".split()
 )
 
+_CALENDAR_WORDS = frozenset(
+    name.lower()
+    for names in (
+        calendar.month_name,
+        calendar.month_abbr,
+        calendar.day_name,
+        calendar.day_abbr,
+        ("Sept", "Tues", "Thur", "Thurs"),
+    )
+    for name in names
+    if name
+)
+
 Geocode = Callable[[str], GeocodedPlace | None]
 
 
@@ -72,14 +86,17 @@ class Mention:
 
     @property
     def key(self) -> str:
-        """The gazetteer id, or the id a new place gets ("Al Ḩasakah" -> al-hasaka).
+        """The gazetteer id, or the id a new place gets ("Al Ḩasakah" -> al-hasakah).
 
-        Spellings of one place share it: each word is folded as the gazetteer folds names.
+        Spellings of one place share it because the geocoder gives them one name
+        ("Kamishli", "Qamishli" -> "Al Qāmishlī" -> al-qamishli). The id is that name
+        transliterated (`slug`), never `name_key`: that key is for matching spellings and
+        folds sounds ("Aden" -> "adin", "United States" -> "unitidstatis"), so it is no name.
         """
         if self.place is not None:
             return self.place.id
         name = self.new.name if self.new is not None else self.text
-        return slug(" ".join(name_key(word) for word in name.split()), 40, "place")
+        return slug(name, 40, "place")
 
     @property
     def located(self) -> bool:
@@ -290,6 +307,10 @@ def _province(city: GeocodedPlace) -> GeocodedPlace:
 
 def _could_be_place(name: str) -> bool:
     bare = name.replace(".", "")
+    if all(word.lower() in _CALENDAR_WORDS for word in bare.split()):
+        # 'DAMASCUS, Jan 14 (Wire) -': months and weekdays, in full or abbreviated, are
+        # never places, whatever a geocoder finds under the name.
+        return False
     return (len(bare) >= 3 or (bare.isupper() and len(bare) >= 2)) and (
         name.split()[0].lower() not in _FUNCTION_WORDS
     )

@@ -46,6 +46,7 @@ _SPEAKER = re.compile(
     rf"(?P<name>(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})\s+(?:also\s+)?"
     r"(?:said|says|told|stated|announced|proposed|warned|confirmed)\b"
 )
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|outside|inside|to|for)\s+(?:the\s+)?$")
 _NOT_ACTORS = frozenset(
     "The A An It This That He She They We Kremlin President Minister Foreign Defense Defence "
     "Prime Deputy Secretary Spokesman Russian Syrian Mr. Mrs. Ms.".split()
@@ -310,6 +311,11 @@ def _actor(text: str) -> str | None:
     """Who the sentence says spoke or acted ("Putin said ..."), if it names one."""
     for match in _SPEAKER.finditer(text):
         words = match.group("name").split()
+        if _PLACE_PREPOSITION.search(text, 0, match.start()):
+            # '"...," an official in Tartus said': a name right after a preposition is where
+            # the speaker is, never who speaks ('the minister of Russia Sergei Lavrov said':
+            # the words after it may still name the speaker).
+            words = words[1:]
         while words and words[0] in _NOT_ACTORS:
             words.pop(0)
         if words:

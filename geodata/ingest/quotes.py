@@ -23,7 +23,9 @@ _SAY = (
     r"reiterated|repeated|saying|telling|adding|noting|stressing|warning|describing|calling)"
 )
 _ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
-_NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)-?[A-Z]?[\w'’-]*)"
+# A lower-case particle is part of a name only joined to it ('al-Sharaa') or before a
+# capitalised word ('bin Salman'): 'Lavrov also said' does not make 'also' a name.
+_NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)(?:-[\w'’-]+|(?=\s+[A-Z])))"
 _PERSON = rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME}){{0,3}})"
 # Words of a role before a name ('Iran's foreign ministry spokesman , Ali Rubaie said'); a
 # stray comma is tolerated, as copy-edited text sometimes leaves one.
@@ -87,9 +89,11 @@ _BODY_NAME = re.compile(
     r"\b(?P<body>[A-Z][\w'’-]+(?:\s+(?:of|for|and|the)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*)"
 )
 # A participle carries the speaker of the quote before it on to the next one in the
-# sentence: '"...," adding that "..."', 'said the movement "...", noting "..."'.
+# sentence: '"...," adding that "..."', 'said the movement "...", noting "..."', and so do
+# quotes joined by 'and' ('said that "..." and "...".').
 _CONTINUES = re.compile(
-    r"^\s*$|^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
+    r"^\s*(?:,?\s*(?:and|or|as well as)\s*)?$|"
+    r"^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
     r"[^\"“”«»]{0,100}?[:,]?\s*$"
 )
 # After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'

@@ -29,7 +29,13 @@ _MONTHS = {
     for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# The full stop after an abbreviation ("Jan. 14") belongs to the date; after a full name
+# ("in late November.") it ends the sentence. "May" is both: its stop ends the sentence.
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")(?:(?<=\b(?!may)[a-z]{3})\.|(?<=\bsept)\.)?"
+)
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -42,12 +48,15 @@ _NUMBERS = {
 }  # fmt: skip
 # Wording that puts an undated month, day or weekday after publication ("is scheduled for").
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
+    r"\b(?:will|won['’]t|would|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
     r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|"
     r"would\s+like|hopes?\s+(?:that|to)|ahead\s+of|next)\b",
     re.IGNORECASE,
 )
 _FUTURE_WORDS = 14
+# A closed quotation, and the last opening mark of one still open where the date stands.
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
+_OPENING_MARK = re.compile(r"[\"“«„](?=[^\"“”«»„]*$)")
 _RUNS_ON_CHARS = 500
 
 
@@ -72,8 +81,17 @@ class _Context:
 
     @property
     def future(self) -> bool:
+        """Whether the clause that carries the date uses future wording.
+
+        Quoted words are another clause: in '"We will stay," Peskov said on January 12' the
+        "will" is Peskov's, not the date's; a date inside a quotation reads the quotation.
+        """
         sentence = re.split(r"[.!?]\s|\n", self.before)[-1]
-        return bool(_FUTURE.search(" ".join(sentence.split()[-_FUTURE_WORDS:])))
+        clause = _QUOTATION.sub(" ", sentence)
+        opened = _OPENING_MARK.search(clause)
+        if opened is not None:
+            clause = clause[opened.end() :]
+        return bool(_FUTURE.search(" ".join(clause.split()[-_FUTURE_WORDS:])))
 
     @property
     def runs_on_year(self) -> int | None:
@@ -210,11 +228,14 @@ def _relative_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
 
 
 def _anaphoric_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    """'the previous day', 'the following day': a day from the last day-precise date."""
+    """'the previous day', 'the following day', 'that day': a day from the last day-precise
+    date."""
     anchor = ctx.anchor
     if anchor is None or anchor.when.precision is not DatePrecision.DAY:
         return None
-    shift = -1 if g["word"].lower() in ("previous", "day before") else 1
+    word = g["word"].lower()
+    before = word in ("previous", "day before") or "event" in g
+    shift = 0 if word.endswith("same day") or word == "that day" else -1 if before else 1
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
 
 
@@ -281,17 +302,18 @@ def _year_relative(g: dict[str, str], ctx: _Context) -> StoryDate | None:
 
 
 _AGO_UNITS = r"(?P<unit>days?|weeks?|hours?)"
-# Longer forms first: at any position the first pattern that matches wins.
+# Longer forms first: at any position the first pattern that matches wins. The flag says the
+# pattern always writes a year; where the year is optional, a written one sets it.
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver, explicit)
     for pattern, resolver, explicit in (
-        (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, True),
-        (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, True),
+        (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, False),
+        (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _year_part, True),
         (r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
-        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, True),
+        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, False),
         (
             rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}?(?!\s*(?:%|per|people|troops|km|kilomet))",
             _day_date,
@@ -317,6 +339,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (r"\b(?P<word>yesterday|today|tomorrow)\b", _relative_day, False),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", _anaphoric_day, False),
         (r"\b(?P<word>a day later|day before)\b", _anaphoric_day, False),
+        (r"\b(?P<word>the same day|that (?:same )?day)\b", _anaphoric_day, False),
+        # 'It resumed a day after.' / 'The day after, ...': the day after the date just given.
+        # '..., a day after the army said ...': the day before it, when what it follows
+        # happened. Not 'a day after ... on May 3', which counts from a date still to come.
+        (
+            r"\b(?:a|the)\s+(?P<word>day after)\b(?:(?!\s*(?:[.;,\n]|$))(?P<event>))?"
+            r"(?![^.;,\n]{0,60}\d)",
+            _anaphoric_day,
+            False,
+        ),
         (
             rf"\b(?P<count>{'|'.join(_NUMBERS)}|\d+)\s+{_AGO_UNITS}\s+ago\b",
             _ago,
