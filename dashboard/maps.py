@@ -12,9 +12,11 @@ from typing import Any
 import folium
 from branca.element import Figure
 from folium.template import Template
+from markupsafe import Markup
 
 from dashboard.cards import NUMBER_KEY
 from dashboard.placement import OPENING_ZOOM, ZOOMS, Mark, Spot, layout, layouts, marks
+from dashboard.render import render
 from geodata import Place, PlaceKind, Story, Timeline
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -319,13 +321,10 @@ def _parts(
     style = f"--c:{colour};--dx:{offset[0]}px;--dy:{offset[1]}px"
     if spots:
         style += ";" + spot_style(spots)
-    return (
-        " ".join(classes),
-        f'style="{style}" data-place="{escape(place.id)}"',
-        f'<span class="pin"></span><span class="leader"></span><span class="pill">'
-        f'<span class="sym" aria-hidden="true">{symbol}</span>'
-        f'<span class="name">{escape(place.name)}</span>',
-    )
+    attributes, pill = render(
+        "marker_pill.html", style=style, id=place.id, symbol=symbol, name=place.name
+    ).split("\n")
+    return " ".join(classes), Markup(attributes), Markup(pill)
 
 
 def _fill(parts: tuple[str, str, str], count: int, new: bool, selected: bool) -> str:
@@ -335,10 +334,11 @@ def _fill(parts: tuple[str, str, str], count: int, new: bool, selected: bool) ->
         + (" selected" if selected else "")
         + (" empty" if count == 0 else "")
     )
-    badge = '<span class="badge">new</span>' if new else ""
-    return (
-        f'<div class="{classes}{state}" {attributes} data-count="{count}">{pill}'
-        f'<span class="count">{count}</span>{badge}</span></div>'
+    badge = Markup('<span class="badge">new</span>') if new else ""
+    return str(
+        Markup(
+            '<div class="{}" {} data-count="{}">{}<span class="count">{}</span>{}</span></div>'
+        ).format(classes + state, attributes, count, pill, count, badge)
     )
 
 
