@@ -43,8 +43,11 @@ h1 { font-size: 1.9rem !important; padding: 0 0 .2rem 0 !important; }
 .legend-item { white-space: nowrap; }
 .legend-sym { display: inline-block; width: 22px; height: 22px; border-radius: 11px;
   background: var(--c); color: #fff; text-align: center; line-height: 22px; margin-right: 4px; }
-.legend-new { display: inline-block; width: 18px; height: 18px; border: 3px solid #D55E00;
-  border-radius: 10px; margin-right: 4px; vertical-align: middle; }
+.legend-new { display: inline-block; background: #B34700; color: #fff; font-size: 11px;
+  line-height: 14px; padding: 0 4px; border-radius: 7px; font-weight: 700; vertical-align: middle; }
+.legend-empty { display: inline-block; min-width: 22px; height: 22px; border: 2px dashed #222;
+  border-radius: 11px; text-align: center; line-height: 18px; font-size: .85rem; color: #222;
+  vertical-align: middle; margin-right: 2px; }
 .places-table-box { max-width: 100%; overflow-x: auto; }
 .places-table { border-collapse: collapse; font-size: 1rem; color: #111; margin: .4rem 0; }
 .places-table caption { text-align: left; font-weight: 700; font-size: 1.1rem; padding: .2rem 0; }
