@@ -12,7 +12,7 @@ from dashboard.style import PAGE_CSS
 data = story_data()
 story = data.reading.story
 st.html(PAGE_CSS)
-st.title("The articles")
+st.title("The articles", anchor=False)
 show_problems(data.reading.issues)
 
 articles = sorted(story.articles.values(), key=lambda a: (a.published, a.id))

@@ -50,7 +50,7 @@ on_map = map_places(story, data.places)
 places_by_id = {place.id: place for place in on_map}
 
 st.html(PAGE_CSS)
-st.title("Russia's military bases in Syria after the fall of Assad")
+st.title("Russia's military bases in Syria after the fall of Assad", anchor=False)
 st.caption(
     "Move the date to see what happened and what was said, place by place. "
     "Every line comes from a news article; click a source to read it."

@@ -15,7 +15,7 @@ events = event_index(data).events  # the reviewed events, as on the map
 lines = {line.speaker: line for line in speaker_lines(events)}
 
 st.html(PAGE_CSS + STATEMENT_CSS)
-st.title("Who said what")
+st.title("Who said what", anchor=False)
 st.caption(
     "Every statement, speaker by speaker and in date order, with the words each outlet "
     "reports. Choose a speaker, or click “All statements by …” under a statement."
