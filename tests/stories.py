@@ -198,3 +198,11 @@ quote = '{HOSTILE}'
         encoding="utf-8",
     )
     return folder
+
+
+# A short wire text for ingest: a dateline, a quote, places in several spellings, dates.
+INGEST_TEXT = (
+    "Ships leave Tartous\n\nDAMASCUS, Jan 14 (Wire) - Russian warships left Tartous on Monday.\n\n"
+    '"We are not in a hurry," Kremlin spokesman Dmitry Peskov told reporters.\n'
+    "Fighting flared near Hama in late November.\n"
+)

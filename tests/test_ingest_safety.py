@@ -16,16 +16,11 @@ from pathlib import Path
 
 import pytest
 from stories import ARTICLE, EVENTS, PLACES
+from stories import INGEST_TEXT as TEXT
 
 import geodata.ingest.pipeline as pipeline
 from geodata import read_story
 from geodata.__main__ import main
-
-TEXT = (
-    "Ships leave Tartous\n\nDAMASCUS, Jan 14 (Wire) - Russian warships left Tartous on Monday.\n\n"
-    '"We are not in a hurry," Kremlin spokesman Dmitry Peskov told reporters.\n'
-    "Fighting flared near Hama in late November.\n"
-)
 
 
 @pytest.fixture
