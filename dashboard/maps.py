@@ -15,7 +15,7 @@ from folium.template import Template
 from markupsafe import Markup
 
 from dashboard.cards import NUMBER_KEY
-from dashboard.placement import OPENING_ZOOM, ZOOMS, Mark, Spot, layout, layouts, marks
+from dashboard.placement import OPENING_ZOOM, ZOOMS, Mark, Spot, layouts, marks
 from dashboard.render import render
 from geodata import Place, PlaceKind, Story, Timeline
 
@@ -269,16 +269,6 @@ def base_map(
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)
     return fmap
-
-
-def label_offsets(places: list[Place], zoom: int = OPENING_ZOOM) -> dict[str, tuple[int, int]]:
-    """Where each label sits relative to its point at ``zoom`` (see dashboard.placement)."""
-    return {place_id: (spot.dx, spot.dy) for place_id, spot in layout(places, zoom).items()}
-
-
-def compact_labels(places: list[Place], zoom: int = OPENING_ZOOM) -> frozenset[str]:
-    """Places too crowded for a named label: they show symbol and count, the name on hover."""
-    return frozenset(place_id for place_id, spot in layout(places, zoom).items() if spot.compact)
 
 
 def spot_style(spots: dict[int, Spot]) -> str:

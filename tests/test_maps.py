@@ -15,8 +15,6 @@ from dashboard.maps import (
     STATIC_DIR,
     STATIC_URL,
     base_map,
-    compact_labels,
-    label_offsets,
     marker_html,
     place_at,
     place_markers,
@@ -189,7 +187,7 @@ def test_base_map_has_a_tile_layer_only_when_asked(online_tiles):
     assert "StoryMap.setup(" in html and "/basemap.geojson" in html  # always the basemap
 
 
-# --- label_offsets ------------------------------------------------------------------------------
+# --- label layout ---------------------------------------------------------------------------------
 
 
 def pixels(latlon: LatLon, zoom: int) -> tuple[float, float]:
@@ -259,18 +257,19 @@ def test_every_label_stays_next_to_its_point_with_a_leader_when_apart(gazetteer,
 
 def test_the_places_of_the_real_story_all_get_named_labels_at_the_opening_zoom():
     story = read_story(DEFAULT_FOLDER).story
-    assert compact_labels(list(story.places_with_events())) == frozenset()
+    spots = layout(list(story.places_with_events()))
+    assert [place_id for place_id, spot in spots.items() if spot.compact] == []
 
 
 def test_crowded_labels_go_compact_and_stay_by_their_points(tmp_path):
     from geodata.synthetic import Size, write_story
 
     places = list(read_story(write_story(tmp_path, Size(400, 200))).story.places.values())
-    compact = compact_labels(places)
-    assert compact, "200 places in Syria cannot all have named labels"
-    for place_id, (dx, dy) in label_offsets(places).items():
+    spots = layout(places, 7)
+    assert any(spot.compact for spot in spots.values()), "200 places cannot all have names"
+    for place_id, spot in spots.items():
         place = next(p for p in places if p.id == place_id)
-        assert gap(place, box(place, (dx, dy), 7, place_id in compact), 7) <= MAX_DISTANCE
+        assert gap(place, box(place, (spot.dx, spot.dy), 7, spot.compact), 7) <= MAX_DISTANCE
     html = marker_html(places[0], 1, False, False, compact=True)
     assert 'class="place-marker' in html and "compact" in html.split('"')[1]
 
@@ -285,15 +284,15 @@ def test_tartus_city_and_its_naval_facility_cover_neither_point(gazetteer):
 
 
 def test_a_lone_place_keeps_its_symbol_on_its_point(gazetteer):
-    offsets = label_offsets(gazetteer, zoom=7)
+    spots = layout(gazetteer, 7)
     for lone in ("moscow", "libya", "north-korea"):
-        assert offsets[lone] == ON_POINT
+        assert (spots[lone].dx, spots[lone].dy) == ON_POINT
 
 
 def test_two_places_at_one_point_get_separate_spots():
     places = [make_place("a", "Alpha"), make_place("b", "Beta"), make_place("c", "Gamma")]
-    offsets = label_offsets(places)
-    assert len(set(offsets.values())) == 3
+    spots = layout(places)
+    assert len({(spot.dx, spot.dy) for spot in spots.values()}) == 3
 
 
 # --- place_at -----------------------------------------------------------------------------------
