@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from geodata.dates import StoryDate
 from geodata.gazetteer import Gazetteer, name_key
@@ -46,6 +46,8 @@ CATEGORIES = ("places", "dates", "quotes")
 TARGETS = {"places": (0.8, 0.9), "dates": (0.8, 0.85), "quotes": (0.8, 0.85)}
 
 Proposer = Callable[[str, date, Gazetteer], Proposal]
+T = TypeVar("T")
+E = TypeVar("E")
 
 
 @dataclass
@@ -64,6 +66,28 @@ class Score:
     @property
     def recall(self) -> float:
         return self.right_expected / self.expected if self.expected else 1.0
+
+    def match(
+        self,
+        found: list[T],
+        expected: list[E],
+        same: Callable[[T, E], bool],
+        shown: Callable[[T], str],
+        wanted: Callable[[E], str],
+    ) -> None:
+        """Count what was found against what was expected, each matched by ``same``."""
+        self.found += len(found)
+        self.expected += len(expected)
+        for item in found:
+            if any(same(item, e) for e in expected):
+                self.right_found += 1
+            else:
+                self.wrong.append(shown(item))
+        for e in expected:
+            if any(same(item, e) for item in found):
+                self.right_expected += 1
+            else:
+                self.missed.append(wanted(e))
 
     def meets(self, category: str) -> bool:
         precision, recall = TARGETS[category]
@@ -122,19 +146,13 @@ def _same_date(text: str, when: StoryDate, entry: dict[str, str]) -> bool:
 
 
 def _dates(proposal: Proposal, expected: list[dict[str, str]], s: Score) -> None:
-    found = [(t.text, t.when) for t in proposal.timexes]
-    s.found += len(found)
-    s.expected += len(expected)
-    for text, when in found:
-        if any(_same_date(text, when, e) for e in expected):
-            s.right_found += 1
-        else:
-            s.wrong.append(f"{text!r} -> {when.code}")
-    for e in expected:
-        if any(_same_date(text, when, e) for text, when in found):
-            s.right_expected += 1
-        else:
-            s.missed.append(f"{e['text']!r} = {e['date']}")
+    s.match(
+        [(t.text, t.when) for t in proposal.timexes],
+        expected,
+        lambda found, e: _same_date(*found, e),
+        lambda found: f"{found[0]!r} -> {found[1].code}",
+        lambda e: f"{e['text']!r} = {e['date']}",
+    )
 
 
 def _after_publication(
@@ -169,22 +187,17 @@ def _quote_key(text: str) -> str:
 
 
 def _quotes(proposal: Proposal, expected: list[dict[str, Any]], s: Score) -> None:
-    def same(quote: str, speaker: str | None, e: dict[str, Any]) -> bool:
+    def same(found: tuple[str, str | None], e: dict[str, Any]) -> bool:
+        quote, speaker = found
         return _quote_key(quote) == _quote_key(e["quote"]) and _speaker_matches(speaker, e)
 
-    found = [(q.text, q.speaker) for q in proposal.quotes]
-    s.found += len(found)
-    s.expected += len(expected)
-    for quote, speaker in found:
-        if any(same(quote, speaker, e) for e in expected):
-            s.right_found += 1
-        else:
-            s.wrong.append(f"{speaker}: {quote[:60]!r}")
-    for e in expected:
-        if any(same(quote, speaker, e) for quote, speaker in found):
-            s.right_expected += 1
-        else:
-            s.missed.append(f"{e['speaker']}: {e['quote'][:60]!r}")
+    s.match(
+        [(q.text, q.speaker) for q in proposal.quotes],
+        expected,
+        same,
+        lambda found: f"{found[1]}: {found[0][:60]!r}",
+        lambda e: f"{e['speaker']}: {e['quote'][:60]!r}",
+    )
 
 
 def default_proposer(body: str, published: date, gazetteer: Gazetteer) -> Proposal:
