@@ -7,7 +7,7 @@ functions return, so they cannot drift apart. All HTML comes from autoescaping t
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -203,6 +203,7 @@ class PlaceRow:
     count: int
     new: str
     button: bool = False
+    here: bool = False  # a place of the events on screen (story mode lists them first)
 
 
 def places_table(
@@ -212,9 +213,13 @@ def places_table(
     caption: str,
     buttons: bool = False,
     table_id: str | None = None,
+    first: Sequence[str] = (),
 ) -> Markup:
     """'Places at <date>' (``caption``, see ``places_caption``): place, kind, count and
-    whether it is new on that date; the map in words, for screen readers too."""
+    whether it is new on that date; the map in words, for screen readers too. The places
+    ``first`` names (those on a story-mode screen) come first, marked; then the others by name.
+    """
+    on_top = {place_id: number for number, place_id in enumerate(dict.fromkeys(first))}
     rows = [
         PlaceRow(
             place.id,
@@ -223,8 +228,11 @@ def places_table(
             counts.get(place.id, 0),
             "yes" if place.id in new else "no",
             buttons,
+            place.id in on_top,
         )
-        for place in sorted(places, key=lambda p: (p.name.casefold(), p.id))
+        for place in sorted(
+            places, key=lambda p: (on_top.get(p.id, len(on_top)), p.name.casefold(), p.id)
+        )
     ]
     return render("places_table.html", caption=caption, rows=rows, table_id=table_id)
 

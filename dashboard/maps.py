@@ -141,20 +141,34 @@ MARKER_CSS = f"""
   font-size: 14px; border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3);
   max-width: 46vw; }}
 @media (max-width: 500px) {{ .story-key {{ font-size: 12px; padding: 2px 6px; }} }}
-.story-elsewhere {{ background: rgba(255,255,255,.96); color: #111; font-size: 13px;
-  border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3); padding: 2px 6px;
-  max-height: 45vh; overflow: auto; }}
-.story-elsewhere summary {{ cursor: pointer; font-weight: 600; padding: 2px 0; }}
-.story-elsewhere[open] {{ min-width: 16rem; }}
-.story-elsewhere ul {{ list-style: none; margin: 2px 0; padding: 0; }}
-.story-elsewhere button {{ font: inherit; display: flex; gap: 6px; align-items: center;
-  width: 100%; background: #fff; border: 1px solid #888; border-radius: 3px;
-  margin: 2px 0; padding: 1px 5px; cursor: pointer; color: #111; text-align: left; }}
-.story-elsewhere button:focus-visible {{ outline: 3px solid #000; outline-offset: 1px; }}
-.story-elsewhere .arrow {{ display: inline-block; color: #0072B2; }}
-.story-elsewhere .where {{ flex: 1; }}
-.story-elsewhere .far {{ color: #444; }}
-.story-elsewhere .count {{ font-weight: 700; min-width: 1.5em; text-align: right; }}
+.place-marker.away > span {{ visibility: hidden; }}
+.place-marker.squeezed .name {{ display: none !important; }}
+.story-edges {{ position: absolute; inset: 0; z-index: 800; pointer-events: none; }}
+.story-edge {{ position: absolute; pointer-events: auto; display: inline-flex; gap: 3px;
+  align-items: center; font: inherit; font-size: 13px; line-height: 18px; white-space: nowrap;
+  color: #111; background: #fff; border: 2px solid var(--c); border-radius: 11px;
+  padding: 0 6px 0 2px; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.35); }}
+.story-edge[hidden], .story-edge-menu[hidden] {{ display: none; }}
+.story-edge.empty {{ border-style: dashed; }}
+.story-edge .arrow, .story-edge-menu .arrow {{ display: inline-block; width: 16px;
+  text-align: center; color: var(--c, #0072B2); font-weight: 700; }}
+.story-edge .count {{ font-weight: 700; }}
+.story-edge.empty .count {{ font-weight: 400; }}
+.story-edge .more {{ position: absolute; right: -9px; top: -10px; background: #111; color: #fff;
+  font-size: 11px; line-height: 14px; padding: 0 4px; border-radius: 7px; font-weight: 700; }}
+.story-edge.at-top .more {{ top: auto; bottom: -10px; }}
+.story-edge .more:empty {{ display: none; }}
+.story-edge:focus, .story-edge-menu button:focus {{ outline: 3px solid #000;
+  outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }}
+.story-edge-menu {{ position: absolute; z-index: 1001; list-style: none; margin: 0; padding: 4px;
+  background: #fff; color: #111; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.45);
+  max-height: 60%; overflow: auto; font-size: 13px; min-width: 13rem; }}
+.story-edge-menu button {{ font: inherit; display: flex; gap: 6px; align-items: center;
+  width: 100%; background: #fff; border: 1px solid #888; border-radius: 3px; margin: 2px 0;
+  padding: 1px 5px; cursor: pointer; color: #111; text-align: left; }}
+.story-edge-menu .where {{ flex: 1; }}
+.story-edge-menu .far {{ color: #444; }}
+.story-edge-menu .count {{ font-weight: 700; min-width: 1.5em; text-align: right; }}
 </style>
 """
 
@@ -260,8 +274,14 @@ def base_map(
     )
     fmap.default_js = assets.js
     fmap.default_css = assets.css
-    # The padding keeps room for the labels; a phone-wide map opens one zoom out.
-    fmap.fit_bounds([list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])], padding=(50, 10))
+    # The padding keeps room for the labels, more on the west: the coast's pills (Tartus
+    # naval facility) sit left of their points, over the sea. A phone-wide map opens one
+    # zoom out.
+    fmap.fit_bounds(
+        [list(STORY_BOUNDS[0]), list(STORY_BOUNDS[1])],
+        padding_top_left=(150, 10),
+        padding_bottom_right=(10, 10),
+    )
     root = fmap.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(folium.Element(MARKER_CSS))

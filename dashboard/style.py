@@ -91,6 +91,19 @@ h2.story-heading, .story-heading { font-size: 2.3rem; font-weight: 700; line-hei
 .story-card .where, .story-card .meta { font-size: 1rem; color: #333; line-height: 1.6; }
 .story-card .where { font-weight: 600; }
 .story-end { font-size: 1.1rem; color: #444; }
+/* The places table under the map: compact, in a box that fills the screen's last 160 px. */
+.story-places { max-height: 158px; overflow-y: auto; border: 1px solid #bbb; border-radius: 4px;
+  padding: 0 .4rem; margin-top: .3rem; }
+.story-places:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+.story-places .places-table { margin: 0; font-size: .95rem; width: 100%; }
+.story-places .places-table caption { font-size: 1rem; padding: .15rem 0; }
+.story-places .places-table th, .story-places .places-table td { padding: .05rem .5rem;
+  white-space: nowrap; }
+.story-places .places-table thead th { position: sticky; top: 0; background: #fff;
+  font-size: .8rem; white-space: normal; line-height: 1.15; }
+.story-places .places-table tr.here th, .story-places .places-table tr.here td {
+  background: #fff1c2; font-weight: 700; }
+@media (max-width: 700px) { .story-places { max-height: none; } }
 /* The card is sized to fit (presenter.py), never scrolled: a scrollable region would need
    a keyboard stop of its own. */
 .st-key-story-card, .st-key-story-card > div { overflow: hidden !important; }

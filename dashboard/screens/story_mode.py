@@ -3,6 +3,7 @@
 import time
 
 import streamlit as st
+from markupsafe import Markup
 from streamlit_folium import st_folium
 
 from dashboard.cards import NUMBER_KEY, event_card, places_caption, places_table
@@ -16,7 +17,8 @@ from dashboard.render import render
 from dashboard.style import PAGE_CSS, PRESENTER_KEYS, STORY_CSS
 from dashboard.view import slider_stops, stop_heading
 
-MAP_WIDTH, MAP_HEIGHT = 600, 470  # the map's size on a 1280x720 screen
+# The map's size on a 1280x720 screen; the places table fills the room under it.
+MAP_WIDTH, MAP_HEIGHT = 600, 330
 CARD_HEIGHT = 390
 PACES = (5, 10, 20)
 
@@ -56,8 +58,8 @@ step, page = screen if screen is not None else (0, 0)
 stop = stops[step]
 parts = pages[step][page] if screen is not None else ()
 
-title, previous, following, autoplay, pace, places, full_text, download = st.columns(
-    [2.3, 1.2, 1.2, 1.3, 1.3, 1.1, 1.2, 1.3], vertical_alignment="center"
+title, previous, following, autoplay, pace, full_text, download = st.columns(
+    [2.4, 1.2, 1.2, 1.3, 1.3, 1.2, 1.3], vertical_alignment="center"
 )
 title.html(
     '<div class="story-title"><b>Story mode</b><br>'
@@ -89,15 +91,6 @@ pace.selectbox(
     format_func=lambda seconds: f"every {seconds} s",
     label_visibility="collapsed",
 )
-with places.popover("Places", use_container_width=True):
-    st.html(
-        places_table(
-            data.places,
-            timeline.counts[stop.index] if screen is not None else {},
-            timeline.new_places(stop.index) if screen is not None else (),
-            places_caption(stop if screen is not None else None),
-        )
-    )
 with full_text.popover("Full text", use_container_width=True):
     for part in parts:
         st.html(event_card(part.event, story))
@@ -123,7 +116,25 @@ with map_column:
         zoom=view[1] if view else None,
         returned_objects=[],
     )
-    st.html(render("number_key.html", key=NUMBER_KEY))
+    # The map in words, always in view: this screen's places first, the others below them
+    # in a box of its own (a keyboard stop, so it can be scrolled without a mouse).
+    on_screen = [p.id for p in shown]
+    caption = places_caption(stop if screen is not None else None)
+    st.html(
+        Markup(
+            '{}<div class="story-places" tabindex="0" role="region" aria-label="{}">{}</div>'
+        ).format(
+            render("number_key.html", key=NUMBER_KEY),
+            caption,
+            places_table(
+                data.places,
+                timeline.counts[stop.index] if screen is not None else {},
+                timeline.new_places(stop.index) if screen is not None else (),
+                caption + (" (this screen's places first)" if on_screen else ""),
+                first=on_screen,
+            ),
+        )
+    )
 with card_column:
     if screen is None:
         with st.container(height=CARD_HEIGHT + 60, border=False, key="story-card"):

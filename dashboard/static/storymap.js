@@ -43,17 +43,118 @@
     for (var z = LOW; z <= HIGH; z++) container.classList.toggle("story-z" + z, z === zoom);
   }
 
-  function drawBasemap(map, data, styles) {
-    // Drawn in the file's order (world, countries, governorates, lakes, rivers) in a pane of
-    // its own under the markers: nothing reorders it, so the land never covers the borders.
-    L.geoJSON(data, {
-      pane: "basemap",
-      interactive: false,
-      style: function (feature) { return styles[feature.properties.layer] || styles.river; }
-    }).addTo(map);
+  // The detailed countries are clipped to the region's box (tools/build_assets.py): their
+  // outlines, drawn as they are, would show the box's straight edges as borders. This keeps
+  // an outline's pieces that do not run along the box (which is where the countries end).
+  function borders(data) {
+    var box = [180, 90, -180, -90], rings = [];
+    data.features.forEach(function (feature) {
+      var g = feature.geometry;
+      if (feature.properties.layer !== "country" || !g) return;
+      (g.type === "Polygon" ? [g.coordinates] : g.coordinates).forEach(function (polygon) {
+        polygon.forEach(function (ring) {
+          rings.push(ring);
+          ring.forEach(function (p) {
+            box = [Math.min(box[0], p[0]), Math.min(box[1], p[1]), Math.max(box[2], p[0]),
+              Math.max(box[3], p[1])];
+          });
+        });
+      });
+    });
+    function onEdge(a, b) {
+      return [0, 2].some(function (k) { return a[0] === box[k] && b[0] === box[k]; }) ||
+        [1, 3].some(function (k) { return a[1] === box[k] && b[1] === box[k]; });
+    }
+    var lines = [];
+    rings.forEach(function (ring) {
+      var line = [];
+      for (var i = 1; i < ring.length; i++) {
+        if (onEdge(ring[i - 1], ring[i])) {
+          if (line.length > 1) lines.push(line);
+          line = [];
+        } else {
+          if (!line.length) line.push([ring[i - 1][1], ring[i - 1][0]]);
+          line.push([ring[i][1], ring[i][0]]);
+        }
+      }
+      if (line.length > 1) lines.push(line);
+    });
+    return lines;
   }
 
-  function Labels(map, list) {
+  function drawBasemap(map, data, styles) {
+    // Drawn in the file's order (world, countries, their borders, governorates, lakes,
+    // rivers) in a pane of its own under the markers: nothing reorders it, so the land
+    // never covers the borders.
+    function part(layers) {
+      return L.geoJSON({ type: "FeatureCollection", features: data.features.filter(function (f) {
+        return layers.indexOf(f.properties.layer) >= 0;
+      }) }, {
+        pane: "basemap",
+        interactive: false,
+        style: function (feature) {
+          var style = styles[feature.properties.layer] || styles.river;
+          return feature.properties.layer === "country" ? L.extend({}, style, { stroke: false }) : style;
+        }
+      });
+    }
+    var land = ["world", "country"];
+    part(land).addTo(map);
+    L.polyline(borders(data), L.extend({}, styles.country, {
+      pane: "basemap", interactive: false, fill: false
+    })).addTo(map);
+    part(data.features.map(function (f) { return f.properties.layer; }).filter(function (layer) {
+      return land.indexOf(layer) < 0;
+    })).addTo(map);
+  }
+
+  // Whether a point (lon, lat) is inside a shape: polygons of rings, holes included.
+  function within(polygons, x, y) {
+    var box = polygons.box;
+    if (!box) { // west, south, east, north of all its rings: most tests end here
+      box = polygons.box = [180, 90, -180, -90];
+      polygons.forEach(function (rings) {
+        rings[0].forEach(function (point) {
+          box[0] = Math.min(box[0], point[0]);
+          box[1] = Math.min(box[1], point[1]);
+          box[2] = Math.max(box[2], point[0]);
+          box[3] = Math.max(box[3], point[1]);
+        });
+      });
+    }
+    if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) return false;
+    return polygons.some(function (rings) {
+      var inside = false;
+      rings.forEach(function (ring) {
+        for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          var a = ring[i], b = ring[j];
+          if ((a[1] > y) !== (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0]) {
+            inside = !inside;
+          }
+        }
+      });
+      return inside;
+    });
+  }
+
+  // The basemap's countries by name: {name: [polygon rings]}, the region's detailed
+  // countries over the world layer's.
+  function countryShapes(data) {
+    var shapes = {};
+    ["world", "country"].forEach(function (layer) {
+      data.features.forEach(function (feature) {
+        var g = feature.geometry;
+        if (feature.properties.layer !== layer || !g) return;
+        if (g.type === "Polygon") shapes[feature.properties.name] = [g.coordinates];
+        else if (g.type === "MultiPolygon") shapes[feature.properties.name] = g.coordinates;
+      });
+    });
+    return shapes;
+  }
+
+  var SLIDE = 140;
+
+  function Labels(map, list, shapes) {
     var layer = L.layerGroup().addTo(map);
     var items = list.map(function (label) {
       var span = el("span", "map-label " + label[1], label[0]);
@@ -84,7 +185,7 @@
         return [r.left + x - margin, r.top + y - margin, r.right + x + margin, r.bottom + y + margin];
       }
       var taken = [], points = [];
-      map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+      map.getContainer().querySelectorAll(".leaflet-control, .story-edge").forEach(function (control) {
         if (control.getClientRects().length) taken.push(box(control, 4));
       });
       placeMarkers(map).forEach(function (place) {
@@ -119,6 +220,32 @@
       function labelBox(item) {
         return box(item.span, 2, item.marker.getElement(), item.marker.getLatLng());
       }
+      // A country's name with no room at its spot moves farther, up to SLIDE pixels, to
+      // the nearest free place inside the frame that is still inside that country; a sea's
+      // to one on no land.
+      function slide(item, b) {
+        var all = shapes(), shape = all[item.label[0]];
+        var onto = shape ? function (at) { return within(shape, at.lng, at.lat); } :
+          function (at) {
+            return !Object.keys(all).some(function (name) { return within(all[name], at.lng, at.lat); });
+          };
+        var x = (b[0] + b[2]) / 2, y = (b[1] + b[3]) / 2;
+        for (var r = 12; r <= SLIDE; r += 8) {
+          for (var a = 0; a < 360; a += 10) {
+            var dx = Math.round(r * Math.cos(a * Math.PI / 180));
+            var dy = Math.round(r * Math.sin(a * Math.PI / 180));
+            var moved = [b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy];
+            if (!fits(moved)) continue;
+            var at = map.containerPointToLatLng([x + dx, y + dy]);
+            if (!onto(at)) continue;
+            item.span.style.marginLeft = dx + "px";
+            item.span.style.marginTop = dy + "px";
+            return moved;
+          }
+        }
+        return null;
+      }
+      wanted.forEach(function (item) { item.span.style.marginLeft = item.span.style.marginTop = ""; });
       var boxes = wanted.map(labelBox);
       var named = {}; // a name is shown once: a large country has spare spots for its name
       wanted.forEach(function (item, k) {
@@ -138,6 +265,9 @@
             return fits(b);
           }) || sides.forEach(function (side) { if (side) item.span.classList.remove(side); });
         }
+        if (!fits(b) && (item.label[1] === "sea" || shapes()[item.label[0]])) {
+          b = slide(item, labelBox(item)) || b;
+        }
         if (fits(b)) {
           taken.push(b);
           named[name] = true;
@@ -146,62 +276,450 @@
     };
   }
 
-  // The list of places outside the view: direction, distance from the view's centre and
-  // count; a click (or Enter) focuses the place as a click on its marker does.
-  function Elsewhere(map) {
-    var Control = L.Control.extend({
-      options: { position: "bottomright" },
-      onAdd: function () {
-        var box = el("details", "story-elsewhere");
-        box.open = false; // closed, it is one line; the reader opens it
-        box.appendChild(el("summary"));
-        box.appendChild(el("ul"));
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-      }
+  // Box of an element in the map container's pixels, measured from its marker's point
+  // (a marker's 0x0 icon sits on its point): right even while the map pane is moving.
+  function markerBox(map, place, element) {
+    var r = element.getBoundingClientRect(), at = place.icon.getBoundingClientRect();
+    var p = map.latLngToContainerPoint(place.marker.getLatLng());
+    return [r.left - at.left + p.x, r.top - at.top + p.y, r.right - at.left + p.x,
+      r.bottom - at.top + p.y];
+  }
+
+  // Whether a point is inside the frame, not only on its very edge (where a pill could
+  // not be beside it): places nearer the edge count as outside the view.
+  var RIM = 10;
+  function inFrame(size, p) {
+    return p.x >= RIM && p.y >= RIM && p.x <= size.x - RIM && p.y <= size.y - RIM;
+  }
+
+  function controlBoxes(map) {
+    var origin = map.getContainer().getBoundingClientRect(), boxes = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+      if (!control.getClientRects().length) return;
+      var r = control.getBoundingClientRect();
+      boxes.push([r.left - origin.left - 4, r.top - origin.top - 4, r.right - origin.left + 4,
+        r.bottom - origin.top + 4]);
     });
-    var control = new Control().addTo(map);
-    var box = control.getContainer();
+    return boxes;
+  }
+
+  // Pills stay inside the map's frame. The server places each pill beside its point
+  // (dashboard/placement.py) without knowing the frame; a pill that the frame's edge would
+  // cut moves to the nearest spot around its point that is inside the frame and free of
+  // other pills, points and the map's controls (a leader line joins it to its point), or,
+  // with none free, is pushed inside. A place whose point is outside the view shows no pill:
+  // its edge marker (Edges) stands for it.
+  // MAX_GAP: dashboard/placement.py's MAX_DISTANCE, the farthest a pill gets from its point.
+  var MAX_GAP = 56, EDGE = 4, PIN = 5;
+
+  function Pills(map) {
+    var RANK = { naval_base: 0, air_base: 0, city: 1, province: 2, country: 3, region: 3 };
     this.update = function () {
-      var view = map.getBounds(), centre = map.getCenter();
-      var middle = map.latLngToContainerPoint(centre);
-      var away = placeMarkers(map).filter(function (place) {
-        return !view.contains(place.marker.getLatLng());
-      }).map(function (place) {
-        var point = map.latLngToContainerPoint(place.marker.getLatLng());
-        return {
-          place: place,
-          km: map.distance(centre, place.marker.getLatLng()) / 1000,
-          angle: Math.atan2(point.y - middle.y, point.x - middle.x) * 180 / Math.PI
-        };
-      }).sort(function (a, b) { return a.km - b.km; });
-      box.hidden = away.length === 0;
-      box.querySelector("summary").textContent = "Outside this view: " + away.length +
-        (away.length === 1 ? " place" : " places");
-      var list = box.querySelector("ul");
-      list.replaceChildren();
-      away.forEach(function (item) {
-        var root = item.place.root, count = Number(root.getAttribute("data-count"));
-        var name = root.querySelector(".name").textContent;
-        var button = el("button", "story-elsewhere-place");
-        button.type = "button";
-        button.setAttribute("data-elsewhere", root.getAttribute("data-place"));
+      var size = map.getSize(), items = [];
+      placeMarkers(map).forEach(function (place) {
+        var pill = place.root.querySelector(".pill"), line = place.root.querySelector(".leader");
+        if (!pill) return;
+        pill.style.left = pill.style.top = "";
+        if (line) line.style.width = line.style.transform = "";
+        place.root.classList.remove("away", "squeezed");
+        items.push({ place: place, pill: pill, line: line, name: place.root.querySelector(".name") });
+      });
+      // Measure everything in one layout.
+      items.forEach(function (item) {
+        var p = item.p = map.latLngToContainerPoint(item.place.marker.getLatLng());
+        item.inView = inFrame(size, p);
+        item.shown = item.pill.getClientRects().length > 0;
+        if (!item.shown) return;
+        var b = item.box = markerBox(map, item.place, item.pill);
+        item.w = b[2] - b[0];
+        item.h = b[3] - b[1];
+        item.spot = [b[0] - p.x, b[1] - p.y]; // the server's spot
+        // Without its name (symbol and count), as the server draws a crowded place.
+        var name = item.name && item.name.getClientRects().length ? item.name.getBoundingClientRect().width + 4 : 0;
+        item.small = item.w - name;
+        // The "new" badge sticks out above the pill's right end; the ring around it, 4 px.
+        var badge = item.place.root.classList.contains("new") ? 11 : 0;
+        item.pad = [4, 4 + badge, 4 + (badge ? 10 : 0), 4];
+        var root = item.place.root;
+        item.count = Number(root.getAttribute("data-count"));
+        item.rank = RANK[Object.keys(RANK).filter(function (kind) {
+          return root.classList.contains(kind);
+        })[0]] || 0;
+      });
+      items.forEach(function (item) {
+        var b = item.box;
+        if (item.shown && !item.inView && b[2] > 0 && b[0] < size.x && b[3] > 0 && b[1] < size.y) {
+          item.place.root.classList.add("away");
+        }
+      });
+      var seen = items.filter(function (item) { return item.shown && item.inView; });
+      function inside(item, b) {
+        return b[0] - item.pad[0] >= EDGE && b[1] - item.pad[1] >= EDGE &&
+          b[2] + item.pad[2] <= size.x - EDGE && b[3] + item.pad[3] <= size.y - EDGE;
+      }
+      function at(item, spot, w) {
+        return [item.p.x + spot[0], item.p.y + spot[1], item.p.x + spot[0] + w, item.p.y + spot[1] + item.h];
+      }
+      seen.forEach(function (item) { item.cut = !inside(item, item.box); });
+      // Where every pill is inside, the server's layout stands as it is.
+      if (!seen.some(function (item) { return item.cut; })) return;
+      var controls = controlBoxes(map);
+      function free(item, b, placed) {
+        return !placed.some(function (o) { return overlaps(b, o); }) &&
+          !seen.some(function (other) {
+            return other !== item &&
+              overlaps(b, [other.p.x - PIN, other.p.y - PIN, other.p.x + PIN, other.p.y + PIN]);
+          }) && !controls.some(function (control) { return overlaps(b, control); });
+      }
+      // The free spot inside the frame nearest the point (the pill's symbol on the point,
+      // or the pill beside it at most MAX_GAP away, joined by a leader line); failing that,
+      // when ``last``, the spot inside the frame that covers the least of other pills.
+      function search(item, w, placed, last) {
+        var h = item.h, spots = [];
+        for (var dx = -w - MAX_GAP; dx <= MAX_GAP; dx += 4) {
+          for (var dy = -h - MAX_GAP; dy <= MAX_GAP; dy += 4) {
+            var nx = Math.min(Math.max(0, dx), dx + w), ny = Math.min(Math.max(0, dy), dy + h);
+            var gap = Math.hypot(nx, ny);
+            if (gap > PIN && gap <= MAX_GAP) spots.push([dx, dy, gap]);
+          }
+        }
+        spots.push([-14, -Math.round(h / 2), 0]);
+        spots.sort(function (s1, s2) { return s1[2] - s2[2]; });
+        var fitting = spots.filter(function (spot) { return inside(item, at(item, spot, w)); });
+        var best = fitting.filter(function (spot) { return free(item, at(item, spot, w), placed); })[0];
+        if (!best && last) {
+          var covered = function (spot) {
+            var b = at(item, spot, w);
+            return placed.reduce(function (area, o) {
+              return area + Math.max(0, Math.min(b[2], o[2]) - Math.max(b[0], o[0])) *
+                Math.max(0, Math.min(b[3], o[3]) - Math.max(b[1], o[1]));
+            }, 0);
+          };
+          best = fitting.map(function (spot) { return [spot, covered(spot)]; })
+            .sort(function (x, y) { return x[1] - y[1] || x[0][2] - y[0][2]; })[0];
+          best = best ? best[0] : [-14, -Math.round(h / 2)];
+        }
+        return best;
+      }
+      // Two ways, the better one kept: (a) the pills inside keep the server's spots (which
+      // do not overlap) and the cut ones take the nearest free spot inside the frame; (b)
+      // all of them are placed again, the most important first (bases, then places with
+      // more reported, the places with nothing yet last), each keeping the server's spot
+      // if it is inside and free. (b) wins only where it leaves more names whole.
+      function importance(a, b) {
+        return (a.count === 0) - (b.count === 0) || a.rank - b.rank || b.count - a.count;
+      }
+      function plan(keep) {
+        var placed = [], plans = [];
+        seen.slice().sort(function (a, b) {
+          return keep ? a.cut - b.cut || importance(a, b) : importance(a, b);
+        }).forEach(function (item) {
+          var choice;
+          if (!item.cut && (keep || free(item, item.box, placed))) choice = [item.spot, false];
+          else {
+            var spot = search(item, item.w, placed, false);
+            choice = spot ? [spot, false] : [search(item, item.small, placed, true), true];
+          }
+          placed.push(at(item, choice[0], choice[1] ? item.small : item.w));
+          plans.push({ item: item, spot: choice[0], small: choice[1] });
+        });
+        return plans;
+      }
+      function cost(plans) { // names lost: a base's counts most, then a place with events
+        return plans.reduce(function (sum, entry) {
+          return sum + (entry.small ? (entry.item.rank === 0 ? 100 : entry.item.count ? 10 : 1) : 0);
+        }, 0);
+      }
+      var kept = plan(true), again = plan(false);
+      var plans = cost(again) < cost(kept) ? again : kept;
+      plans.forEach(function (entry) {
+        var item = entry.item, spot = entry.spot;
+        if (!entry.small && spot[0] === item.spot[0] && spot[1] === item.spot[1]) return;
+        if (entry.small) item.place.root.classList.add("squeezed");
+        var dx = Math.round(spot[0]), dy = Math.round(spot[1]);
+        var w = entry.small ? item.small : item.w, h = item.h;
+        item.pill.style.left = dx + "px";
+        item.pill.style.top = dy + "px";
+        if (item.line) { // from the point to the pill's nearest edge
+          var nx = Math.min(Math.max(0, dx), dx + w), ny = Math.min(Math.max(0, dy), dy + h);
+          var length = Math.hypot(nx, ny);
+          item.line.style.width = (length < PIN ? 0 : Math.round(length)) + "px";
+          item.line.style.transform = "rotate(" + Math.round(Math.atan2(ny, nx) * 180 / Math.PI) + "deg)";
+        }
+      });
+    };
+  }
+
+  var COMPASS = ["east", "south-east", "south", "south-west", "west", "north-west", "north",
+    "north-east"];
+
+  function roundKm(km) {
+    var step = km > 100 ? 10 : 1;
+    return (Math.round(km / step) * step).toLocaleString("en");
+  }
+
+  function countWords(count) {
+    return count === 0 ? "nothing reported there yet" : count + (count === 1 ?
+      " event or statement so far" : " events and statements so far");
+  }
+
+  // The places outside the view, each as a small marker at the map's edge on the line from
+  // the view's centre towards it: an arrow pointing at it, its name and count (distance and
+  // direction in its title and label). Nearest places first; a marker that finds no free
+  // stretch of edge near its own spot joins the nearest marker as "+N", which opens a list.
+  // A click, Enter or Space focuses the place as a click on its marker does.
+  function Edges(map) {
+    var container = map.getContainer();
+    var layer = el("div", "story-edges");
+    layer.setAttribute("role", "group");
+    container.appendChild(layer);
+    var menu = el("ul", "story-edge-menu");
+    menu.hidden = true;
+    container.appendChild(menu);
+    [layer, menu].forEach(function (part) {
+      L.DomEvent.disableClickPropagation(part);
+      L.DomEvent.disableScrollPropagation(part);
+    });
+    var buttons = {}, opener = null;
+    // A marker whose size changes after it was placed (its font arrives, its count grows)
+    // is placed again.
+    var resized = window.ResizeObserver && new ResizeObserver(function () {
+      if (map.__story) map.__story.refresh(true);
+    });
+
+    function describe(item) {
+      return item.name + ": " + roundKm(item.km) + " km to the " + item.compass +
+        ", outside this view; " + countWords(item.count);
+    }
+
+    function closeMenu(focusBack) {
+      if (menu.hidden) return;
+      menu.hidden = true;
+      if (opener) {
+        opener.setAttribute("aria-expanded", "false");
+        if (focusBack) opener.focus();
+      }
+      opener = null;
+    }
+
+    function openMenu(button, group) {
+      menu.replaceChildren();
+      group.forEach(function (item) {
+        var choice = el("button", "story-edge-choice");
+        choice.type = "button";
+        choice.setAttribute("data-edge", item.id);
         var arrow = el("span", "arrow", "➜");
         arrow.setAttribute("aria-hidden", "true");
         arrow.style.transform = "rotate(" + Math.round(item.angle) + "deg)";
-        button.appendChild(arrow);
-        button.appendChild(el("span", "where", name));
-        var km = Math.round(item.km / (item.km > 100 ? 10 : 1)) * (item.km > 100 ? 10 : 1);
-        button.appendChild(el("span", "far", km.toLocaleString("en") + " km"));
-        button.appendChild(el("span", "count", String(count)));
-        button.setAttribute("aria-label", name + ", " + km.toLocaleString("en") +
-          " km away, " + count + (count === 1 ? " event or statement" : " events and statements") +
-          " so far");
-        button.addEventListener("click", function () { activate(item.place.marker); });
+        choice.appendChild(arrow);
+        choice.appendChild(el("span", "where", item.name));
+        choice.appendChild(el("span", "far", roundKm(item.km) + " km"));
+        choice.appendChild(el("span", "count", String(item.count)));
+        choice.setAttribute("aria-label", describe(item));
+        choice.addEventListener("click", function () {
+          closeMenu(false);
+          activate(item.place.marker);
+        });
         var entry = el("li");
-        entry.appendChild(button);
-        list.appendChild(entry);
+        entry.appendChild(choice);
+        menu.appendChild(entry);
+      });
+      menu.hidden = false;
+      opener = button;
+      button.setAttribute("aria-expanded", "true");
+      // Beside the marker, towards the middle of the map, inside the frame.
+      var size = map.getSize(), b = button.__box, w = menu.offsetWidth, h = menu.offsetHeight;
+      var left = b[0] + (b[0] + b[2]) / 2 > size.x ? b[2] - w : b[0];
+      var top = (b[1] + b[3]) / 2 > size.y / 2 ? b[1] - h - 4 : b[3] + 4;
+      menu.style.left = Math.max(EDGE, Math.min(left, size.x - w - EDGE)) + "px";
+      menu.style.top = Math.max(EDGE, Math.min(top, size.y - h - EDGE)) + "px";
+      menu.querySelector("button").focus();
+    }
+
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        closeMenu(true);
+      }
+    });
+    menu.addEventListener("focusout", function (event) {
+      if (!menu.contains(event.relatedTarget) && event.relatedTarget !== opener) closeMenu(false);
+    });
+    map.on("movestart zoomstart click", function () { closeMenu(false); });
+
+    function button(id) {
+      var known = buttons[id];
+      if (known) return known;
+      known = buttons[id] = el("button", "story-edge");
+      if (resized) resized.observe(known);
+      known.type = "button";
+      known.setAttribute("data-edge", id);
+      var arrow = el("span", "arrow", "➜");
+      arrow.setAttribute("aria-hidden", "true");
+      known.appendChild(arrow);
+      known.appendChild(el("span", "where"));
+      known.appendChild(el("span", "count"));
+      var more = el("span", "more");
+      more.setAttribute("aria-hidden", "true");
+      known.appendChild(more);
+      known.addEventListener("click", function () {
+        var group = known.__group;
+        if (group.length === 1) activate(group[0].place.marker);
+        else if (opener === known) closeMenu(false);
+        else openMenu(known, group);
+      });
+      return known;
+    }
+
+    this.update = function () {
+      var size = map.getSize(), W = size.x, H = size.y;
+      var centre = map.getCenter(), middle = L.point(W / 2, H / 2);
+      var away = placeMarkers(map).filter(function (place) {
+        return !inFrame(size, map.latLngToContainerPoint(place.marker.getLatLng()));
+      }).map(function (place) {
+        var q = map.latLngToContainerPoint(place.marker.getLatLng());
+        var angle = Math.atan2(q.y - middle.y, q.x - middle.x) * 180 / Math.PI;
+        return {
+          place: place, q: q, angle: angle, id: place.root.getAttribute("data-place"),
+          name: place.root.querySelector(".name").textContent,
+          count: Number(place.root.getAttribute("data-count")),
+          km: map.distance(centre, place.marker.getLatLng()) / 1000,
+          compass: COMPASS[((Math.round(angle / 45) % 8) + 8) % 8],
+          colour: place.root.style.getPropertyValue("--c") || "#0072B2"
+        };
+      }).sort(function (a, b) { return a.km - b.km; });
+      layer.setAttribute("aria-label", "Outside this view: " + away.length +
+        (away.length === 1 ? " place" : " places"));
+      // Fill every marker first, then measure them all in one layout.
+      var keep = {};
+      away.forEach(function (item) {
+        var known = button(item.id);
+        keep[item.id] = true;
+        known.querySelector(".arrow").style.transform = "rotate(" + Math.round(item.angle) + "deg)";
+        known.querySelector(".where").textContent = item.name;
+        known.querySelector(".count").textContent = String(item.count);
+        known.style.setProperty("--c", item.colour);
+        known.classList.toggle("empty", item.count === 0);
+        if (known.parentNode !== layer) layer.appendChild(known);
+        item.button = known;
+      });
+      Object.keys(buttons).forEach(function (id) {
+        if (!keep[id] && buttons[id].parentNode) {
+          if (buttons[id] === opener) closeMenu(false);
+          layer.removeChild(buttons[id]);
+        }
+      });
+      away.forEach(function (item) { item.button.hidden = false; });
+      away.forEach(function (item) {
+        item.w = item.button.offsetWidth;
+        item.h = item.button.offsetHeight;
+      });
+      var M = EDGE + 2, P = 2 * (W + H), taken = controlBoxes(map), placed = [];
+      var pills = [];
+      placeMarkers(map).forEach(function (place) {
+        var pill = place.root.querySelector(".pill");
+        if (pill && pill.getClientRects().length && !place.root.classList.contains("away")) {
+          pills.push(markerBox(map, place, pill));
+        }
+      });
+      function clamp(v, low, high) { return Math.max(low, Math.min(v, high)); }
+      // s runs clockwise round the frame from its top-left corner.
+      function boxAt(s, w, h) {
+        s = ((s % P) + P) % P;
+        var x, y;
+        if (s < W) {
+          x = clamp(s - w / 2, M, W - M - w);
+          y = M;
+        } else if (s < W + H) {
+          x = W - M - w;
+          y = clamp(s - W - h / 2, M, H - M - h);
+        } else if (s < 2 * W + H) {
+          x = clamp(2 * W + H - s - w / 2, M, W - M - w);
+          y = H - M - h;
+        } else {
+          x = M;
+          y = clamp(P - s - h / 2, M, H - M - h);
+        }
+        return [x, y, x + w, y + h];
+      }
+      function clear(b) {
+        var hit = function (other) { return overlaps(b, other); };
+        return !taken.some(hit) && !placed.some(function (o) { return hit(o.box); });
+      }
+      function covered(b) { // how much of the pills a marker there would hide
+        return pills.reduce(function (area, o) {
+          return area + Math.max(0, Math.min(b[2], o[2]) - Math.max(b[0], o[0])) *
+            Math.max(0, Math.min(b[3], o[3]) - Math.max(b[1], o[1]));
+        }, 0);
+      }
+      var reach = Math.max(60, Math.min(W, H) * 0.45);
+      away.forEach(function (item) {
+        var dx = item.q.x - middle.x, dy = item.q.y - middle.y;
+        var t = Math.min(Math.abs(dx) > 1e-9 ? (W / 2 - M) / Math.abs(dx) : Infinity,
+          Math.abs(dy) > 1e-9 ? (H / 2 - M) / Math.abs(dy) : Infinity);
+        var ax = middle.x + t * dx, ay = middle.y + t * dy, s;
+        if (ay <= M + 0.5) s = ax;
+        else if (ax >= W - M - 0.5) s = W + ay;
+        else if (ay >= H - M - 0.5) s = 2 * W + H - ax;
+        else s = P - ay;
+        // The free spot nearest the marker's own that hides no pill. A marker finds none
+        // joins another (below); the first one takes the spot hiding the least.
+        var found = null, least = Infinity;
+        for (var shift = 0; shift <= reach && least > 0; shift += 6) {
+          [shift, -shift].forEach(function (d) {
+            var b = boxAt(s + d, item.w, item.h);
+            if (least > 0 && clear(b)) {
+              var area = covered(b);
+              if (area < least) {
+                least = area;
+                found = b;
+              }
+            }
+          });
+        }
+        if (found && least > 0 && placed.length) found = null;
+        if (found) {
+          item.box = found;
+          item.group = [item];
+          placed.push(item);
+        } else if (placed.length) { // joins the marker whose direction is nearest
+          var turn = function (other) {
+            var d = Math.abs(other.angle - item.angle) % 360;
+            return Math.min(d, 360 - d);
+          };
+          var near = placed.slice().sort(function (a, b) { return turn(a) - turn(b); })[0];
+          near.group.push(item);
+          item.box = null;
+        } else {
+          item.box = boxAt(s, item.w, item.h);
+          item.group = [item];
+          placed.push(item);
+        }
+      });
+      away.forEach(function (item) {
+        var known = item.button;
+        known.hidden = !item.box;
+        if (!item.box) {
+          if (known === opener) closeMenu(false);
+          return;
+        }
+        known.__box = item.box;
+        known.__group = item.group;
+        known.style.left = Math.round(item.box[0]) + "px";
+        known.style.top = Math.round(item.box[1]) + "px";
+        var others = item.group.length - 1;
+        known.querySelector(".more").textContent = others ? "+" + others : "";
+        known.classList.toggle("group", others > 0);
+        known.classList.toggle("at-top", item.box[1] <= M + 1); // "+N" below, not cut
+        var label = describe(item);
+        if (others) {
+          label += ". With " + others + (others === 1 ? " more place" : " more places") +
+            " in this direction: " + item.group.slice(1).map(function (o) { return o.name; }).join(", ") +
+            ". Opens a list";
+          known.setAttribute("aria-expanded", opener === known ? "true" : "false");
+        } else known.removeAttribute("aria-expanded");
+        known.setAttribute("aria-label", label);
+        known.title = label;
       });
     };
   }
@@ -275,7 +793,8 @@
     if (config.key) countKey(map, config.key);
     keyboard(map);
     var story = map.__story = {
-      labels: null, elsewhere: new Elsewhere(map), pending: false, relabel: false
+      labels: null, pills: new Pills(map), edges: new Edges(map), pending: false,
+      relabel: false
     };
     // Names are laid out again when the view or the set of markers changes; a date step
     // that only changes counts updates "outside this view" alone (it keeps the slider fast).
@@ -285,9 +804,10 @@
       story.pending = true;
       window.requestAnimationFrame(function () {
         story.pending = false;
+        story.pills.update(); // new icons (a date step) lose the pills' moves: every time
+        story.edges.update();
         if (story.labels && story.relabel) story.labels.update();
         story.relabel = false;
-        story.elsewhere.update();
       });
     };
     map.on("zoomend", function () { zoomClass(map); });
@@ -300,9 +820,14 @@
     if (document.fonts && document.fonts.ready) {
       document.fonts.ready.then(function () { story.refresh(); });
     }
-    load(config.basemap).then(function (data) { drawBasemap(map, data, config.styles); });
+    story.shapes = {};
+    load(config.basemap).then(function (data) {
+      drawBasemap(map, data, config.styles);
+      story.shapes = countryShapes(data);
+      story.refresh();
+    });
     load(config.labels).then(function (list) {
-      story.labels = new Labels(map, list);
+      story.labels = new Labels(map, list, function () { return story.shapes; });
       story.refresh();
     });
     story.refresh();

@@ -227,6 +227,49 @@ LABEL_GAPS = """() => Object.fromEntries(
 }))"""
 
 
+# Each marker pill in sight, whole or in part (a place whose point is off the frame shows
+# none: its edge marker stands for it), against the map's frame; and the edge markers of places outside the view,
+# with the map's controls. Container pixels: [left, top, right, bottom].
+FRAME_PARTS = """() => {
+  const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const box = e => { const r = e.getBoundingClientRect();
+    return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; };
+  const shown = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+  return {
+    size: [frame.width, frame.height],
+    pills: Object.fromEntries(Array.from(document.querySelectorAll('[data-place] .pill'))
+      .filter(shown).map(p => [p.closest('[data-place]').dataset.place, box(p)])
+      .filter(([, b]) => b[2] > 0 && b[0] < frame.width && b[3] > 0 && b[1] < frame.height)),
+    edges: Object.fromEntries(Array.from(document.querySelectorAll('.story-edge'))
+      .filter(shown).map(e => [e.dataset.edge, box(e)])),
+    controls: Array.from(document.querySelectorAll('.leaflet-control')).filter(shown).map(box),
+  };
+}"""
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+
+
+def inside(box: list[float], size: list[float]) -> bool:
+    return box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and box[3] <= size[1]
+
+
+def check_frame(frame) -> dict:  # type: ignore[no-untyped-def]
+    """Every pill shown and every edge marker lies inside the map; edge markers overlap
+    neither each other nor the map's controls (zoom buttons, scale, attribution)."""
+    parts = frame.evaluate(FRAME_PARTS)
+    size = parts["size"]
+    cut = {place: box for place, box in parts["pills"].items() if not inside(box, size)}
+    assert cut == {}, f"pills cut by the frame {size}: {cut}"
+    edges = parts["edges"]
+    assert {e: b for e, b in edges.items() if not inside(b, size)} == {}
+    for one, box in edges.items():
+        assert not [o for o, b in edges.items() if o != one and overlap(box, b)], one
+        assert not [c for c in parts["controls"] if overlap(box, c)], one
+    return parts
+
+
 def wait_for_labels(frame, names: set[str], timeout_ms: int = 10000) -> list[str]:  # type: ignore[no-untyped-def]
     waited, seen = 0, []
     while waited < timeout_ms:
@@ -261,6 +304,16 @@ def test_the_opening_view_names_countries_sea_and_the_brief_places(
     assert {p: g for p, g in gaps.items() if g > MAX_DISTANCE + 1} == {}
     hmeimim = frame.locator('[data-place="hmeimim-air-base"]').locator("xpath=..")
     assert "near the city of Jableh" in hmeimim.get_attribute("aria-label")
+    parts = check_frame(frame)
+    assert set(BRIEF_NAMES) <= set(parts["pills"])  # drawn inside the frame, whole
+    # Places off the frame are at its edge (one marker each, or in a group's list).
+    grouped = frame.evaluate(
+        "() => Array.from(document.querySelectorAll('.story-edge')).filter(e => !e.hidden)"
+        ".map(e => e.getAttribute('aria-label')).join(' ')"
+    )
+    for place in {"moscow", "libya"} & set(counts):
+        name = READING.story.places[place].name
+        assert place in parts["edges"] or name in grouped, place
     frame.frame_element().scroll_into_view_if_needed()
     screenshot(page, f"map-labels-{width}")
     assert outside_requests(page) == []
@@ -284,18 +337,85 @@ def test_enter_on_a_focused_marker_focuses_the_place(start_app, page):
     assert "place=damascus" in page.url
 
 
-def test_a_far_place_is_listed_with_its_distance_and_a_click_focuses_it(start_app, page):
+def test_a_far_place_sits_at_the_edge_towards_it_and_focuses_it(start_app, page):
     last = STOPS[-1]
     page.goto(start_app(None) + f"/?date={last.code}")
     wait_for_counts(page, expected_counts(last.index))
     frame = map_frame(page)
     frame.frame_element().scroll_into_view_if_needed()
-    frame.locator(".story-elsewhere summary").click()
-    moscow = frame.locator('[data-elsewhere="moscow"]')
-    assert re.search(r"Moscow.*\d[\d,]* km.*\d", moscow.inner_text().replace("\n", " "))
-    moscow.click()
+    moscow = frame.locator('.story-edge[data-edge="moscow"]')
+    moscow.wait_for()
+    count = TIMELINE.count_at(last.index, "moscow")
+    assert moscow.inner_text().split() == ["➜", "Moscow", str(count)]
+    label = moscow.get_attribute("aria-label")
+    assert re.fullmatch(
+        r"Moscow: [\d,]+ km to the (north|north-east|north-west), outside this view; "
+        rf"{count} events? (and|or) statements? so far",
+        label,
+    ), label
+    assert moscow.get_attribute("title") == label
+    # On the line from the map's middle towards Moscow: the top edge, right of the middle.
+    parts = check_frame(frame)
+    box, (width, height) = parts["edges"]["moscow"], parts["size"]
+    assert box[1] < 12 and (box[0] + box[2]) / 2 > width / 2 - 40
+    screenshot(page, "far-places-at-the-edge")
+    # The edge markers follow the map: zoomed out, Istanbul is in view and leaves the edge.
+    assert frame.locator('.story-edge[data-edge="istanbul"]').is_visible()
+    for zoom in (6, 5):  # one step at a time: a click while the map zooms is not counted
+        frame.get_by_role("button", name="Zoom out").click()
+        expect(frame.locator(".leaflet-container")).to_have_class(re.compile(f"story-z{zoom}"))
+    expect(frame.locator('.story-edge[data-edge="istanbul"]')).to_be_hidden()
+    expect(frame.locator('[data-place="istanbul"] .pill')).to_be_visible()
+    check_frame(frame)
+    screenshot(page, "far-places-zoomed-out")
+    # Keyboard: Enter on the focused edge marker focuses the place, as a click does.
+    moscow.focus()
+    outline = frame.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    page.keyboard.press("Enter")
     page.get_by_role("heading", name=re.compile(r"^Moscow: ")).wait_for()
-    screenshot(page, "far-place-focused")
+    assert "place=moscow" in page.url
+
+
+def test_crowded_edge_markers_share_one_that_opens_a_list(start_app, browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    last = STOPS[-1]
+    page.goto(start_app(None) + f"/?date={last.code}")
+    wait_for_counts(page, expected_counts(last.index))
+    frame = map_frame(page)
+    frame.frame_element().scroll_into_view_if_needed()
+    group = frame.locator(".story-edge.group")
+    for _ in range(3):  # zoomed in, more places are off the frame than its edges hold
+        if group.count():
+            break
+        frame.get_by_role("button", name="Zoom in").click()
+        page.wait_for_timeout(800)
+    group = group.first
+    check_frame(frame)
+    more = int(group.locator(".more").inner_text().lstrip("+"))
+    first = group.get_attribute("data-edge")
+    assert group.get_attribute("aria-expanded") == "false"
+    group.click()
+    choices = frame.locator(".story-edge-menu button")
+    expect(choices).to_have_count(1 + more)
+    assert choices.first.get_attribute("data-edge") == first
+    assert group.get_attribute("aria-expanded") == "true"
+    screenshot(page, "far-places-group-390")
+    # Keyboard: the list has focus; Escape closes it and gives focus back to the marker.
+    page.keyboard.press("Escape")
+    expect(frame.locator(".story-edge-menu")).to_be_hidden()
+    assert frame.evaluate("() => document.activeElement.dataset.edge") == first
+    page.keyboard.press("Enter")
+    last_choice = choices.last
+    place = last_choice.get_attribute("data-edge")
+    last_choice.focus()
+    page.keyboard.press("Enter")
+    name = READING.story.places[place].name
+    page.get_by_role("heading", name=re.compile("^" + re.escape(name) + ": ")).wait_for()
+    context.close()
 
 
 def test_the_first_tap_on_a_marker_on_a_phone_focuses_the_place(start_app, browser):
