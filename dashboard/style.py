@@ -103,7 +103,10 @@ h2.story-heading, .story-heading { font-size: 2.3rem; font-weight: 700; line-hei
   font-size: .8rem; white-space: normal; line-height: 1.15; }
 .story-places .places-table tr.here th, .story-places .places-table tr.here td {
   background: #fff1c2; font-weight: 700; }
-@media (max-width: 700px) { .story-places { max-height: none; } }
+@media (max-width: 700px) {
+  .story-places { max-height: none; }
+  .story-places .places-table th, .story-places .places-table td { white-space: normal; }
+}
 /* The card is sized to fit (presenter.py), never scrolled: a scrollable region would need
    a keyboard stop of its own. */
 .st-key-story-card, .st-key-story-card > div { overflow: hidden !important; }

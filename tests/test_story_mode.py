@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from apptesting import run as run_page
 from stories import write_story
 from streamlit.testing.v1 import AppTest
 
-from dashboard.cards import presenter_card
+from dashboard.cards import places_table, presenter_card
 from dashboard.presenter import PAGE_HEIGHT, card_height, event_parts, map_view, story_pages
 from geodata import DEFAULT_FOLDER, LatLon, Place, PlaceKind, Timeline, read_story
 
@@ -91,6 +92,23 @@ def test_presenter_card_escapes_article_text():
     assert "&lt;script&gt;x()&lt;/script&gt;" in html
 
 
+def test_the_places_table_lists_the_screen_s_places_first_then_the_rest_by_name():
+    ids = ("tartus", "damascus", "aleppo", "moscow", "hmeimim-air-base")
+    places = [REAL.places[place_id] for place_id in ids]
+    html = places_table(places, {"damascus": 3}, {"damascus"}, "Places at X", first=("damascus",))
+    rows = re.findall(r'<tr data-table-place="([^"]+)"( class="here")?>', html)
+    assert rows == [
+        ("damascus", ' class="here"'),
+        ("aleppo", ""),
+        ("hmeimim-air-base", ""),
+        ("moscow", ""),
+        ("tartus", ""),
+    ]
+    assert places_table(places, {}, (), "Places at X") == places_table(
+        places, {}, (), "Places at X", first=()
+    )
+
+
 # --- the page ---------------------------------------------------------------------------------
 
 
@@ -117,6 +135,9 @@ def test_next_walks_every_date_and_stops_at_the_end(monkeypatch, tmp_path):
     assert "3 events and statements, taken from 1 news article (Wire)" in title
     assert at.button(key="story-previous").disabled
     at.button(key="story-next").click().run()
+    html = " ".join(element.value for element in at.get("html"))
+    # The places table is on the screen itself, this screen's places first.
+    assert 'class="story-places"' in html and "(this screen&#39;s places first)" in html
     seen = [shown(at)]
     while not at.button(key="story-next").disabled:
         at.button(key="story-next").click().run()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playwright.sync_api import expect
+
+from dashboard.cards import places_caption
 from dashboard.presenter import story_pages
 from dashboard.view import slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
@@ -13,9 +16,10 @@ from tests.browser.conftest import screenshot
 from tests.browser.test_map import expected_counts, map_frame, outside_requests, wait_for_counts
 
 STORY = read_story(Path(DEFAULT_FOLDER)).story
-TIMELINE, _ = story_timeline(STORY)
+TIMELINE, TABLE_PLACES = story_timeline(STORY)
 STOPS = slider_stops(TIMELINE)
 PARTS = [part for stop in STOPS for part in story_pages(stop.events, STORY)]
+ON_TABLE = {place.id for place in TABLE_PLACES}  # the places table's rows
 SCREENS = 1 + len(PARTS)  # the title screen, then the parts of each date
 
 # Neither the page nor the story card may need scrolling: everything is on one screen.
@@ -96,6 +100,7 @@ def test_next_walks_every_date_on_one_screen(start_app, page):
             wait_for_parts(page, part_keys(part))
             for card in page.locator(".st-key-story-card .story-card").all():
                 assert card.locator(".where").inner_text().startswith("Where: ")
+            check_places_table(page, stop, part)
             assert page.evaluate(OVERFLOW) == {
                 "page": False,
                 "main": False,
@@ -113,6 +118,37 @@ def test_next_walks_every_date_on_one_screen(start_app, page):
     page.get_by_role("button", name="◀ Previous").click()
     wait_for_parts(page, part_keys(PARTS[-2]))
     assert outside_requests(page) == []
+
+
+# The places table under the map: caption, box and rows as the page shows them.
+PLACES_TABLE = """() => {
+  const box = document.querySelector('.story-places');
+  const r = box.getBoundingClientRect();
+  return {
+    caption: box.querySelector('caption').textContent,
+    top: r.top, bottom: r.bottom,
+    rows: Array.from(box.querySelectorAll('tbody tr')).map(row => [
+      row.dataset.tablePlace, row.classList.contains('here'),
+      row.querySelector('.count').textContent, row.getBoundingClientRect().bottom]),
+  };
+}"""
+
+
+def check_places_table(page, stop, part) -> None:  # type: ignore[no-untyped-def]
+    """'Places at <date>' is on screen, not behind a button: this screen's places first
+    (marked), every place of the story listed with its count at that date."""
+    table = page.evaluate(PLACES_TABLE)
+    assert table["caption"].startswith(places_caption(stop))
+    assert 0 < table["top"] and table["bottom"] <= 720
+    here = list(dict.fromkeys(p for piece in part for p in piece.event.places if p in ON_TABLE))
+    rows = table["rows"]
+    assert [row[0] for row in rows[: len(here)]] == here
+    assert [row[1] for row in rows] == [True] * len(here) + [False] * (len(rows) - len(here))
+    assert {row[0]: int(row[2]) for row in rows} == {
+        place: TIMELINE.count_at(stop.index, place) for place in ON_TABLE
+    }
+    # The first of them can be read without scrolling the box.
+    assert rows[0][3] <= table["bottom"]
 
 
 def wait_for_parts(page, expected: list[tuple[str, bool, str]], timeout_ms: int = 15000) -> None:  # type: ignore[no-untyped-def]
@@ -181,3 +217,25 @@ def test_presenter_keys_step_wherever_focus_is(start_app, page):
     page.keyboard.press("ArrowLeft")
     on_screen(1)
     assert outside_requests(page) == []
+
+
+def test_the_places_table_is_on_a_phone_too(start_app, browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    open_story_mode(page, start_app(None))
+    wait_for_parts(page, part_keys(PARTS[0]))
+    box = page.locator(".story-places")
+    box.scroll_into_view_if_needed()
+    first = box.locator("tbody tr").first
+    expect(first).to_be_visible()
+    assert first.get_attribute("class") == "here"
+    assert first.get_attribute("data-table-place") == PARTS[0][0].event.places[0]
+    # The whole table: no box of its own on a phone, the page scrolls.
+    assert page.evaluate(
+        "() => { const b = document.querySelector('.story-places');"
+        " return b.scrollHeight <= b.clientHeight + 1; }"
+    )
+    screenshot(page, "story-mode-places-390")
+    context.close()
