@@ -229,7 +229,7 @@ def basemap_style(feature: dict[str, Any]) -> dict[str, Any]:
 
 class Basemap(folium.MacroElement):
     """The bundled basemap and its labels, fetched by the browser from the app's own server,
-    drawn by dashboard/static/storymap.js (with the key, keyboard and "outside this view").
+    drawn by dashboard/static/storymap.js (with the key, keyboard and edge markers).
 
     Embedding it (folium.GeoJson) would put 170 kB into the map script, restyle every
     feature in Python and resend it all on every rerun; fetched, the browser caches it.

@@ -153,7 +153,7 @@ with map_column:
         )
     )
     st.caption(
-        f"{MAP_CREDIT} The map's corner lists the places outside this view; the table below "
+        f"{MAP_CREDIT} Places outside this view have an arrow at the map's edge; the table below "
         "lists every place."
     )
     st.html(

@@ -29,7 +29,7 @@
   // The map: the inlined basemap and one marker per place (no image, no request).
   var map = L.map("map", { minZoom: 3, maxZoom: 12, attributionControl: false });
   L.control.scale().addTo(map);
-  // The basemap, its names and "outside this view", as in the app: dashboard/static/storymap.js.
+  // The basemap, its names and the edge markers, as in the app: dashboard/static/storymap.js.
   StoryMap.setup(map, {
     basemap: data.basemap, labels: data.labels, styles: data.basemapStyles, title: data.mapTitle
   });

@@ -1,8 +1,9 @@
 // The story map's behaviour, shared by the app (dashboard/maps.py) and the exported HTML:
 // the basemap under everything in its drawing order, reference labels (countries, seas,
 // governorates, cities) that give way to the story's markers and thin out as the reader
-// zooms out, label spots per zoom, Enter/Space on a marker, the key to the numbers, and
-// the list of places outside the view. Text is only ever set with textContent.
+// zooms out, label spots per zoom, pills kept inside the frame, Enter/Space on a marker,
+// the key to the numbers, and markers at the map's edge for the places outside the view.
+// Text is only ever set with textContent.
 (function () {
   "use strict";
   var LOW = 4, HIGH = 9; // the zooms with their own label spots (dashboard/placement.py)
@@ -774,7 +775,7 @@
     new Control().addTo(map);
   }
 
-  // Sets up a map once: panes, basemap, labels, key, keyboard, "outside this view".
+  // Sets up a map once: panes, basemap, labels, pills, key, keyboard, edge markers.
   // config: {basemap, labels (URL or data), styles, key, title, underTiles}
   function setup(map, config) {
     if (map.__story) return map.__story;
@@ -797,7 +798,8 @@
       relabel: false
     };
     // Names are laid out again when the view or the set of markers changes; a date step
-    // that only changes counts updates "outside this view" alone (it keeps the slider fast).
+    // that only changes counts fits the pills and the edge markers alone (it keeps the
+    // slider fast). All of it runs after the markers are drawn, in an animation frame.
     story.refresh = function (countsOnly) {
       if (countsOnly !== true) story.relabel = true;
       if (story.pending) return;
