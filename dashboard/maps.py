@@ -154,9 +154,8 @@ MARKER_CSS = f"""
   text-align: center; color: var(--c, #0072B2); font-weight: 700; }}
 .story-edge .count {{ font-weight: 700; }}
 .story-edge.empty .count {{ font-weight: 400; }}
-.story-edge .more {{ position: absolute; right: -9px; top: -10px; background: #111; color: #fff;
-  font-size: 11px; line-height: 14px; padding: 0 4px; border-radius: 7px; font-weight: 700; }}
-.story-edge.at-top .more {{ top: auto; bottom: -10px; }}
+.story-edge .more {{ background: #111; color: #fff; font-size: 11px; line-height: 14px;
+  padding: 0 4px; border-radius: 7px; font-weight: 700; }}
 .story-edge .more:empty {{ display: none; }}
 .story-edge:focus, .story-edge-menu button:focus {{ outline: 3px solid #000;
   outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }}

@@ -610,7 +610,10 @@
           layer.removeChild(buttons[id]);
         }
       });
-      away.forEach(function (item) { item.button.hidden = false; });
+      away.forEach(function (item) {
+        item.button.hidden = false;
+        item.button.querySelector(".more").textContent = "";
+      });
       away.forEach(function (item) {
         item.w = item.button.offsetWidth;
         item.h = item.button.offsetHeight;
@@ -654,49 +657,58 @@
         }, 0);
       }
       var reach = Math.max(60, Math.min(W, H) * 0.45);
-      away.forEach(function (item) {
-        var dx = item.q.x - middle.x, dy = item.q.y - middle.y;
-        var t = Math.min(Math.abs(dx) > 1e-9 ? (W / 2 - M) / Math.abs(dx) : Infinity,
-          Math.abs(dy) > 1e-9 ? (H / 2 - M) / Math.abs(dy) : Infinity);
-        var ax = middle.x + t * dx, ay = middle.y + t * dy, s;
-        if (ay <= M + 0.5) s = ax;
-        else if (ax >= W - M - 0.5) s = W + ay;
-        else if (ay >= H - M - 0.5) s = 2 * W + H - ax;
-        else s = P - ay;
-        // The free spot nearest the marker's own that hides no pill. A marker finds none
-        // joins another (below); the first one takes the spot hiding the least.
-        var found = null, least = Infinity;
-        for (var shift = 0; shift <= reach && least > 0; shift += 6) {
-          [shift, -shift].forEach(function (d) {
-            var b = boxAt(s + d, item.w, item.h);
-            if (least > 0 && clear(b)) {
-              var area = covered(b);
-              if (area < least) {
-                least = area;
-                found = b;
+      // Places each marker, nearest place first. With ``join``, one that finds no spot
+      // joins the marker of the nearest direction (its group); without, it takes the spot
+      // hiding the least of the pills.
+      function place(list, join) {
+        placed = [];
+        list.forEach(function (item) {
+          var dx = item.q.x - middle.x, dy = item.q.y - middle.y;
+          var t = Math.min(Math.abs(dx) > 1e-9 ? (W / 2 - M) / Math.abs(dx) : Infinity,
+            Math.abs(dy) > 1e-9 ? (H / 2 - M) / Math.abs(dy) : Infinity);
+          var ax = middle.x + t * dx, ay = middle.y + t * dy, s;
+          if (ay <= M + 0.5) s = ax;
+          else if (ax >= W - M - 0.5) s = W + ay;
+          else if (ay >= H - M - 0.5) s = 2 * W + H - ax;
+          else s = P - ay;
+          // The free spot nearest the marker's own that hides no pill, or the least.
+          var found = null, least = Infinity;
+          for (var shift = 0; shift <= reach && least > 0; shift += 6) {
+            [shift, -shift].forEach(function (d) {
+              var b = boxAt(s + d, item.w, item.h);
+              if (least > 0 && clear(b)) {
+                var area = covered(b);
+                if (area < least) {
+                  least = area;
+                  found = b;
+                }
               }
-            }
-          });
-        }
-        if (found && least > 0 && placed.length) found = null;
-        if (found) {
-          item.box = found;
-          item.group = [item];
-          placed.push(item);
-        } else if (placed.length) { // joins the marker whose direction is nearest
-          var turn = function (other) {
-            var d = Math.abs(other.angle - item.angle) % 360;
-            return Math.min(d, 360 - d);
-          };
-          var near = placed.slice().sort(function (a, b) { return turn(a) - turn(b); })[0];
-          near.group.push(item);
-          item.box = null;
-        } else {
-          item.box = boxAt(s, item.w, item.h);
-          item.group = [item];
-          placed.push(item);
-        }
+            });
+          }
+          if (join && found && least > 0 && placed.length) found = null;
+          if (found || !join || !placed.length) {
+            item.box = found || boxAt(s, item.w, item.h);
+            if (join) item.group = [item];
+            placed.push(item);
+          } else { // joins the marker whose direction is nearest
+            var turn = function (other) {
+              var d = Math.abs(other.angle - item.angle) % 360;
+              return Math.min(d, 360 - d);
+            };
+            placed.slice().sort(function (a, b) { return turn(a) - turn(b); })[0].group.push(item);
+            item.box = null;
+          }
+        });
+      }
+      place(away, true);
+      // A marker standing for several says "+N": it grows, so the markers are placed again.
+      var heads = away.filter(function (item) { return item.box; });
+      heads.forEach(function (item) {
+        var others = item.group.length - 1;
+        item.button.querySelector(".more").textContent = others ? "+" + others : "";
       });
+      heads.forEach(function (item) { item.w = item.button.offsetWidth; });
+      place(heads, false);
       away.forEach(function (item) {
         var known = item.button;
         known.hidden = !item.box;
@@ -709,9 +721,7 @@
         known.style.left = Math.round(item.box[0]) + "px";
         known.style.top = Math.round(item.box[1]) + "px";
         var others = item.group.length - 1;
-        known.querySelector(".more").textContent = others ? "+" + others : "";
         known.classList.toggle("group", others > 0);
-        known.classList.toggle("at-top", item.box[1] <= M + 1); // "+N" below, not cut
         var label = describe(item);
         if (others) {
           label += ". With " + others + (others === 1 ? " more place" : " more places") +
