@@ -530,7 +530,7 @@
       button.setAttribute("aria-expanded", "true");
       // Beside the marker, towards the middle of the map, inside the frame.
       var size = map.getSize(), b = button.__box, w = menu.offsetWidth, h = menu.offsetHeight;
-      var left = b[0] + (b[0] + b[2]) / 2 > size.x ? b[2] - w : b[0];
+      var left = (b[0] + b[2]) / 2 > size.x / 2 ? b[2] - w : b[0];
       var top = (b[1] + b[3]) / 2 > size.y / 2 ? b[1] - h - 4 : b[3] + 4;
       menu.style.left = Math.max(EDGE, Math.min(left, size.x - w - EDGE)) + "px";
       menu.style.top = Math.max(EDGE, Math.min(top, size.y - h - EDGE)) + "px";

@@ -271,6 +271,20 @@ def check_frame(frame) -> dict:  # type: ignore[no-untyped-def]
     return parts
 
 
+def settled_frame(frame, timeout_ms: int = 5000) -> dict:  # type: ignore[no-untyped-def]
+    """check_frame once the map has laid out its pills and edge markers (an animation
+    frame after the markers change)."""
+    waited = 0
+    while True:
+        try:
+            return check_frame(frame)
+        except AssertionError:
+            if waited >= timeout_ms:
+                raise
+        frame.page.wait_for_timeout(200)
+        waited += 200
+
+
 def wait_for_labels(frame, names: set[str], timeout_ms: int = 10000) -> list[str]:  # type: ignore[no-untyped-def]
     waited, seen = 0, []
     while waited < timeout_ms:

@@ -13,7 +13,13 @@ from dashboard.view import slider_stops, stop_heading
 from geodata import DEFAULT_FOLDER, read_story
 from geodata.timeline import story_timeline
 from tests.browser.conftest import screenshot
-from tests.browser.test_map import expected_counts, map_frame, outside_requests, wait_for_counts
+from tests.browser.test_map import (
+    expected_counts,
+    map_frame,
+    outside_requests,
+    settled_frame,
+    wait_for_counts,
+)
 
 STORY = read_story(Path(DEFAULT_FOLDER)).story
 TIMELINE, TABLE_PLACES = story_timeline(STORY)
@@ -108,6 +114,7 @@ def test_next_walks_every_date_on_one_screen(start_app, page):
                 "cardFound": True,
             }, f"{stop.label}: {[event.id for event in part]} do not fit"
             if number in (1, 5) and part is parts[0]:
+                settled_frame(map_frame(page))  # no pill cut by the map's edge
                 screenshot(page, f"story-mode-step-{number}")
             if screens < SCREENS:
                 page.get_by_role("button", name="Next ▶").click()
