@@ -488,9 +488,10 @@
       if (map.__story) map.__story.refresh(true);
     });
 
+    // Begins with the words the marker shows (name and count), as speech input expects.
     function describe(item) {
-      return item.name + ": " + roundKm(item.km) + " km to the " + item.compass +
-        ", outside this view; " + countWords(item.count);
+      return item.name + " " + item.count + ": " + countWords(item.count) + ", " +
+        roundKm(item.km) + " km to the " + item.compass + ", outside this view";
     }
 
     function closeMenu(focusBack) {
@@ -671,9 +672,11 @@
           else if (ax >= W - M - 0.5) s = W + ay;
           else if (ay >= H - M - 0.5) s = 2 * W + H - ax;
           else s = P - ay;
-          // The free spot nearest the marker's own that hides no pill, or the least.
-          var found = null, least = Infinity;
-          for (var shift = 0; shift <= reach && least > 0; shift += 6) {
+          // The free spot nearest the marker's own that hides no pill, or the least. A
+          // marker that may not join another looks all round the frame if it must.
+          var found = null, least = Infinity, far = join ? reach : P / 2;
+          for (var shift = 0; shift <= far && least > 0; shift += 6) {
+            if (shift > reach && found) break;
             [shift, -shift].forEach(function (d) {
               var b = boxAt(s + d, item.w, item.h);
               if (least > 0 && clear(b)) {

@@ -364,8 +364,8 @@ def test_a_far_place_sits_at_the_edge_towards_it_and_focuses_it(start_app, page)
     assert moscow.inner_text().split() == ["➜", "Moscow", str(count)]
     label = moscow.get_attribute("aria-label")
     assert re.fullmatch(
-        r"Moscow: [\d,]+ km to the (north|north-east|north-west), outside this view; "
-        rf"{count} events? (and|or) statements? so far",
+        rf"Moscow {count}: {count} events? (and|or) statements? so far, "
+        r"[\d,]+ km to the (north|north-east|north-west), outside this view",
         label,
     ), label
     assert moscow.get_attribute("title") == label
