@@ -361,10 +361,14 @@
       function at(item, spot, w) {
         return [item.p.x + spot[0], item.p.y + spot[1], item.p.x + spot[0] + w, item.p.y + spot[1] + item.h];
       }
-      seen.forEach(function (item) { item.cut = !inside(item, item.box); });
-      // Where every pill is inside, the server's layout stands as it is.
-      if (!seen.some(function (item) { return item.cut; })) return;
+      // A pill is cut by the frame's edge, or hidden in part under the map's controls.
       var controls = controlBoxes(map);
+      seen.forEach(function (item) {
+        item.cut = !inside(item, item.box) ||
+          controls.some(function (control) { return overlaps(item.box, control); });
+      });
+      // Where no pill is, the server's layout stands as it is.
+      if (!seen.some(function (item) { return item.cut; })) return;
       function free(item, b, placed) {
         return !placed.some(function (o) { return overlaps(b, o); }) &&
           !seen.some(function (other) {
@@ -827,6 +831,17 @@
     };
     map.on("zoomend", function () { zoomClass(map); });
     map.on("zoomend moveend resize", function () { story.refresh(); });
+    // While the reader drags the map, the edge markers follow it frame by frame (the
+    // names wait for the map to stop).
+    var following = false;
+    map.on("move", function () {
+      if (following || story.pending) return;
+      following = true;
+      window.requestAnimationFrame(function () {
+        following = false;
+        story.edges.update();
+      });
+    });
     // The frame around the map may get its size after the map is drawn, and the fonts
     // after that: measure again when either happens.
     if (window.ResizeObserver) {
