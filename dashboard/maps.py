@@ -242,7 +242,13 @@ class Basemap(folium.MacroElement):
         """
     )
 
-    def __init__(self, base: str, under_tiles: bool = False, count_key: bool = False) -> None:
+    def __init__(
+        self,
+        base: str,
+        under_tiles: bool = False,
+        count_key: bool = False,
+        pan_to_far: bool = False,
+    ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca's MacroElement is untyped
         self._name = "Basemap"
         self.config = {
@@ -252,16 +258,21 @@ class Basemap(folium.MacroElement):
             "key": COUNT_KEY if count_key else None,
             "title": MAP_TITLE,
             "underTiles": under_tiles,
+            "panToFar": pan_to_far,
         }
 
 
 def base_map(
-    online_tiles: bool = False, assets: Assets | None = None, count_key: bool = False
+    online_tiles: bool = False,
+    assets: Assets | None = None,
+    count_key: bool = False,
+    pan_to_far: bool = False,
 ) -> folium.Map:
     """The map without place markers; identical for every date so it never reloads.
 
     ``count_key`` writes COUNT_KEY inside the map (top right), for pages with no room for
-    it above the map."""
+    it above the map. ``pan_to_far``: choosing a far place's edge marker also moves the
+    map to it (story mode, where a place has no panel to open)."""
     assets = assets or Assets()
     fmap = folium.Map(
         tiles=None,
@@ -284,7 +295,7 @@ def base_map(
     root = fmap.get_root()
     assert isinstance(root, Figure)
     root.header.add_child(folium.Element(MARKER_CSS))
-    Basemap(assets.base, under_tiles=online_tiles, count_key=count_key).add_to(fmap)
+    Basemap(assets.base, online_tiles, count_key, pan_to_far).add_to(fmap)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (online)", opacity=0.6).add_to(fmap)
     return fmap

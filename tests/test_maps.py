@@ -187,6 +187,11 @@ def test_base_map_has_a_tile_layer_only_when_asked(online_tiles):
     assert "StoryMap.setup(" in html and "/basemap.geojson" in html  # always the basemap
 
 
+def test_the_map_moves_to_a_far_place_s_edge_marker_only_when_asked():
+    assert '"panToFar": false' in base_map().get_root().render()
+    assert '"panToFar": true' in base_map(pan_to_far=True).get_root().render()
+
+
 # --- label layout ---------------------------------------------------------------------------------
 
 

@@ -105,7 +105,7 @@ with map_column:
     shown = [places_by_id[p] for part in parts for p in part.event.places if p in places_by_id]
     view = map_view(shown, MAP_WIDTH, MAP_HEIGHT)
     st_folium(
-        base_map(),
+        base_map(pan_to_far=True),
         key="story-mode-map",
         height=MAP_HEIGHT,
         use_container_width=True,

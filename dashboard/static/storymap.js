@@ -472,8 +472,9 @@
   // the view's centre towards it: an arrow pointing at it, its name and count (distance and
   // direction in its title and label). Nearest places first; a marker that finds no free
   // stretch of edge near its own spot joins the nearest marker as "+N", which opens a list.
-  // A click, Enter or Space focuses the place as a click on its marker does.
-  function Edges(map) {
+  // A click, Enter or Space focuses the place as a click on its marker does (and, with
+  // ``panToFar``, in story mode, moves the map to it).
+  function Edges(map, panToFar) {
     var container = map.getContainer();
     var layer = el("div", "story-edges");
     layer.setAttribute("role", "group");
@@ -486,6 +487,10 @@
       L.DomEvent.disableScrollPropagation(part);
     });
     var buttons = {}, opener = null;
+    function choose(item) {
+      activate(item.place.marker);
+      if (panToFar) map.panTo(item.place.marker.getLatLng());
+    }
     // A marker whose size changes after it was placed (its font arrives, its count grows)
     // is placed again.
     var resized = window.ResizeObserver && new ResizeObserver(function () {
@@ -524,7 +529,7 @@
         choice.setAttribute("aria-label", describe(item));
         choice.addEventListener("click", function () {
           closeMenu(false);
-          activate(item.place.marker);
+          choose(item);
         });
         var entry = el("li");
         entry.appendChild(choice);
@@ -570,7 +575,7 @@
       known.appendChild(more);
       known.addEventListener("click", function () {
         var group = known.__group;
-        if (group.length === 1) activate(group[0].place.marker);
+        if (group.length === 1) choose(group[0]);
         else if (opener === known) closeMenu(false);
         else openMenu(known, group);
       });
@@ -811,8 +816,8 @@
     if (config.key) countKey(map, config.key);
     keyboard(map);
     var story = map.__story = {
-      labels: null, pills: new Pills(map), edges: new Edges(map), pending: false,
-      relabel: false
+      labels: null, pills: new Pills(map), edges: new Edges(map, config.panToFar),
+      pending: false, relabel: false
     };
     // Names are laid out again when the view or the set of markers changes; a date step
     // that only changes counts fits the pills and the edge markers alone (it keeps the

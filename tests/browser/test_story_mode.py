@@ -229,6 +229,15 @@ def test_presenter_keys_step_wherever_focus_is(start_app, page):
         page.keyboard.press("ArrowDown")
     page.wait_for_function("() => document.querySelector('.story-places').scrollTop > 0")
     on_screen(1)
+    # A far place's edge marker moves the map to it (here, where a place has no panel).
+    frame = map_frame(page)
+    edge = frame.locator(".story-edge:not(.group):not([hidden])").first
+    place = edge.get_attribute("data-edge")
+    edge.click()
+    expect(frame.locator(f'.story-edge[data-edge="{place}"]')).to_be_hidden()
+    expect(frame.locator(f'[data-place="{place}"] .pill')).to_be_visible()
+    page.keyboard.press("PageDown")  # focus on the map's edge marker: the keys still step
+    on_screen(2)
     assert outside_requests(page) == []
 
 
