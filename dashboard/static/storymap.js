@@ -347,9 +347,10 @@
           return root.classList.contains(kind);
         })[0]] || 0;
       });
-      items.forEach(function (item) {
+      items.forEach(function (item) { // its ring and badge count: up to 15 px round it
         var b = item.box;
-        if (item.shown && !item.inView && b[2] > 0 && b[0] < size.x && b[3] > 0 && b[1] < size.y) {
+        if (item.shown && !item.inView && b[2] > -15 && b[0] < size.x + 15 && b[3] > -15 &&
+            b[1] < size.y + 15) {
           item.place.root.classList.add("away");
         }
       });
