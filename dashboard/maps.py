@@ -141,7 +141,7 @@ MARKER_CSS = f"""
   font-size: 14px; border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.3);
   max-width: 46vw; }}
 @media (max-width: 500px) {{ .story-key {{ font-size: 12px; padding: 2px 6px; }} }}
-.place-marker.away > span {{ visibility: hidden; }}
+.place-marker.away > span {{ opacity: 0; pointer-events: none; }}
 .place-marker.squeezed .name {{ display: none !important; }}
 .story-edges {{ position: absolute; inset: 0; z-index: 800; pointer-events: none; }}
 .story-edge {{ position: absolute; pointer-events: auto; display: inline-flex; gap: 3px;

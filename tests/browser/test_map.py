@@ -235,7 +235,8 @@ FRAME_PARTS = """() => {
   const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
   const box = e => { const r = e.getBoundingClientRect();
     return [r.left - frame.left, r.top - frame.top, r.right - frame.left, r.bottom - frame.top]; };
-  const shown = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+  const shown = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
+    && getComputedStyle(e.closest('.place-marker > span') || e).opacity !== '0';
   return {
     size: [frame.width, frame.height],
     pills: Object.fromEntries(Array.from(document.querySelectorAll('[data-place] .pill'))
