@@ -83,9 +83,40 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("Three clinics have run out of fuel", "Union of Relief Committees")],
     ),
     (
+        "it-is-the-institution-last-shown-speaking",
+        "The Omani news agency reported that the ship had docked. "
+        'It said it was "the largest cargo ever landed at the port".',
+        [("the largest cargo ever landed at the port", "Omani news agency")],
+    ),
+    (
+        "it-added-after-an-institution-quote",
+        '"The depot was hit twice," the agency said. "Nobody was hurt in the blast," it added.',
+        [("The depot was hit twice", "agency"), ("Nobody was hurt in the blast", "agency")],
+    ),
+    (
         "unnamed-official",
         '"The decision is final and will not change," a senior military official told AFP.',
         [("The decision is final and will not change", "senior military official")],
+    ),
+    (
+        "bare-plural-sources",
+        '"The deal is all but done," sources close to the talks said.',
+        [("The deal is all but done", "sources close to the talks")],
+    ),
+    (
+        "one-unnamed-diplomat",
+        '"No decision has been taken on the lease," one Western diplomat said.',
+        [("No decision has been taken on the lease", "one Western diplomat")],
+    ),
+    (
+        "an-outlet-speaks",
+        'State television reported that the city was "calm and under full control".',
+        [("calm and under full control", "State television")],
+    ),
+    (
+        "a-document-speaks",
+        '"All foreign vessels must register before entering the bay," the decree states.',
+        [("All foreign vessels must register before entering the bay", "decree")],
     ),
     (
         "title-becomes-role-not-name",
@@ -208,8 +239,10 @@ def test_each_rule_gives_the_speaker(text: str, expected: list[tuple[str, str]])
         assert speaker == wanted, found
 
 
-def test_a_pronoun_with_no_one_named_before_gives_no_speaker() -> None:
-    assert find_quotes(split_sentences('"The bridge is closed to all traffic," he said.')) == []
+@pytest.mark.parametrize("pronoun", ["he", "it"])
+def test_a_pronoun_with_no_one_named_before_gives_no_speaker(pronoun: str) -> None:
+    text = f'"The bridge is closed to all traffic," {pronoun} said.'
+    assert find_quotes(split_sentences(text)) == []
 
 
 def test_quotes_with_speaker_role_and_he_added() -> None:

@@ -42,7 +42,8 @@ _TITLE_VOCABULARY = (
     r"mayor|representative|negotiator)"
 )
 _SAID_ROLE = rf"(?:(?:[A-Z][\w'’.-]*|{_TITLE_VOCABULARY}),?\s+){{0,6}}?"
-_PRONOUN = r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)"
+# 'It' is an institution the text has shown speaking ('The agency reported ... It said').
+_PRONOUN = r"(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|(?P<it>[Ii]t))"
 _PRONOUN_OBJECT = r"(?P<pronoun>him|her|them)"
 # Who speaks without a name: institutions, unnamed officials and sources, documents.
 # Nouns that end the name of an institution ('Union of Relief Committees', 'the company').
@@ -51,19 +52,31 @@ _BODY_WORDS = (
     r"coalition|authority|commission|court|bank|fund|firm|operator|institute|network|"
     r"front|directorate|coordination|monitor|ministry|agency|observatory|command)"
 )
-_HEADS = (
-    r"(?:officials?|sources?|spokes(?:man|woman|person)|ministry|statement|document|army|"
-    r"military|government|authorities|agency|forces|member|commander|activist|witness|"
-    r"residents?|diplomats?|observatory|presidency|embassy|office|council|committee|command|"
-    r"police|media|intelligence|correspondent|analysts?|experts?|Kremlin|department|service|"
-    r"administration|minister|president|envoy|ambassador|leader|secretary|chief|director|"
-    r"governor|mayor|employee|person|representative|spokes(?:man|woman|person)|"
+# Head nouns of who speaks without a name: people ('a senior official') and institutions,
+# outlets and documents ('the ministry', 'state television', 'the statement').
+_PEOPLE_HEADS = (
+    r"(?:officials?|sources?|spokes(?:man|woman|person)|members?|commanders?|activists?|"
+    r"witness(?:es)?|residents?|diplomats?|correspondents?|analysts?|experts?|minister|"
+    r"president|envoy|ambassador|leaders?|secretary|chief|director|governor|mayor|employees?|"
+    r"person|people|representatives?|officers?|fighters?|soldiers?|workers?|doctors?|"
+    r"journalists?|lawmakers?|negotiators?|advis[eo]rs?|observers?)"
+)
+_INSTITUTION_HEADS = (
+    r"(?:ministry|statement|document|report|decree|letter|communiqu[eé]|army|military|"
+    r"government|authorities|agency|forces|observatory|presidency|embassy|office|council|"
+    r"committee|command|police|media|intelligence|Kremlin|department|service|administration|"
+    r"television|TV|radio|newspaper|daily|channel|broadcaster|outlet|website|"
     rf"{_BODY_WORDS}|[A-Z]{{2,6}})"
 )
+_HEADS = rf"(?:{_PEOPLE_HEADS}|{_INSTITUTION_HEADS})"
+# A phrase naming who speaks: 'the British defence ministry', 'one Western diplomat',
+# 'sources close to the talks' (a bare plural), 'State television'.
 _NP = (
-    rf"(?P<np>(?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){{0,6}}?\s+{_HEADS}"
+    rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[A-Z][\w'’.-]*)"
+    rf"(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}"
     r"(?:\s+(?:of|in|from|at|for|with|close to|guarding)\s+[^,;\"“”«»]{0,60}?)?)"
 )
+_COMPLEMENT = re.compile(r"\s+(?:of|in|from|at|for|with|close to|guarding)\s.*$")
 # Double marks of any style (a quote may run to the end of its paragraph), or single curly
 # ones, which must close before a non-letter so that apostrophes do not end them.
 _QUOTED = re.compile(
@@ -131,6 +144,7 @@ _BEFORE = (
     re.compile(rf"^According to\s+{_NP},"),
 )
 _SPEAKING = re.compile(rf"{_PERSON}(?:,[^,]{{3,80}},)?,?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
+_BODY_SPEAKING = re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b")
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}")
 _NOT_NAMES = frozenset(
     "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "
@@ -167,6 +181,8 @@ class _People:
     bodies: dict[str, str] = field(default_factory=dict)
     last: str | None = None
     named: str | None = None
+    # The institution last shown speaking: whom 'it said' means.
+    it: str | None = None
 
     def resolve(self, name: str, role: str | None) -> tuple[str, str | None]:
         words = re.sub(r"[’']s$", "", name.strip()).split()
@@ -275,6 +291,10 @@ def _learn_names(text: str, people: _People) -> None:
         words = match.group("body").casefold().split()
         if len(words) >= 2 and re.fullmatch(_BODY_WORDS, words[-1]):
             people.body(match.group("body"))
+    for match in _BODY_SPEAKING.finditer(text):
+        np = _COMPLEMENT.sub("", match.group("np"))
+        if not re.fullmatch(_PEOPLE_HEADS, np.split()[-1], re.IGNORECASE):
+            people.it, _ = people.body(match.group("np"))
     appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
     for match in re.finditer(appositive, text):
         name = match.group("name")
@@ -312,6 +332,8 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         if subjects:
             return people.resolve(subjects[-1], None)
         return None if people.last is None else (people.last, people.roles.get(people.last))
+    if groups.get("it"):
+        return None if people.it is None else (people.it, None)
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
     if groups.get("the"):
