@@ -152,6 +152,25 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'at dawn, families returned "to see what was left of their homes."',
         [("to see what was left of their homes.", "local police officer")],
     ),
+    (
+        "cited-as-saying",
+        'The port "will reopen within a week", local radio cited Mayor Ivo Marsh as saying.',
+        [("will reopen within a week", "Ivo Marsh")],
+    ),
+    (
+        "was-quoted-as-saying-then-a-whole-sentence",
+        '"We have enough fuel for the winter," Marsh was quoted as saying. '
+        '"The tanks were filled in August."',
+        [
+            ("We have enough fuel for the winter", "Marsh"),
+            ("The tanks were filled in August.", "Marsh"),
+        ],
+    ),
+    (
+        "the-statement-reads",
+        '"The two sides agreed to meet again in the spring," the joint statement reads.',
+        [("The two sides agreed to meet again in the spring", "joint statement")],
+    ),
     # --- quotes across sentences, partial and nested quotes, mark styles
     (
         "quote-of-several-sentences",

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from geodata.ingest.sentences import Sentence
 
 _SAY = (
-    r"(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|declared|"
+    r"(?:(?:was|were|is|has\s+been)\s+(?:quoted|reported|cited)\s+as\s+saying|"
+    r"said|says|say|told|tells|added|adds|stated|states|reads|noted|notes|stressed|declared|"
     r"explained|warned|insisted|emphasi[sz]ed|announced|wrote|writes|continued|replied|"
     r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
     r"concluded|acknowledged|admitted|claimed|confirmed|denied|urged|described|called|"
@@ -91,7 +92,7 @@ _QUOTING = (
     r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?)(?=\s*(?:[,.;:]|$)))"
 )
 _QUOTED_AS = (
-    rf"quoted\s+(?:{_PRONOUN_OBJECT}|(?P<role>{_SAID_ROLE}){_PERSON}|"
+    rf"(?:quoted|cited)\s+(?:{_PRONOUN_OBJECT}|(?P<role>{_SAID_ROLE}){_PERSON}|"
     r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?))\s+as\s+saying"
 )
 # Whose post, statement or remarks: 'according to the spokesman's post on X' (or Peskov's).
