@@ -201,6 +201,13 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "long-reported-speech-after-said-that",
+        "Mayor Tom Berg visited the flooded farms. He added that the farmers who lost their "
+        "harvest to the floods last autumn would be paid in full by the regional fund and "
+        'asked the banks to "delay every loan repayment until March."',
+        [("delay every loan repayment until March.", "Tom Berg")],
+    ),
+    (
         "scare-quote-between-verb-and-quote",
         'He said the storm caused "severe damage" and left the pier "close to collapse."',
         [],

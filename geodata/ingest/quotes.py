@@ -84,7 +84,10 @@ _QUOTED = re.compile(
     r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)|(?<![\w’'])‘(?P<single>(?:[^‘’\"“”]|’(?=\w))+?)’(?!\w)",
     re.MULTILINE,
 )
-_TAIL = r"[^\"“”«»]{0,100}?[:,]?\s*$"
+# What stands between a verb of saying and the quote after it; reported speech opened by
+# 'that' may run on longer before it quotes ('He added that ... and called for summits to
+# "..."').
+_TAIL = r"(?:\s+that\b[^\"“”«»]{0,240}?|[^\"“”«»]{0,100}?)[:,]?\s*$"
 # Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
 # ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
 _QUOTING = (
