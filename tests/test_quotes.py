@@ -119,6 +119,11 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("All foreign vessels must register before entering the bay", "decree")],
     ),
     (
+        "honorific-belongs-to-the-name",
+        '"The port is closed to all ships," said Mr. Smith. "It reopens soon," Mr Smith added.',
+        [("The port is closed to all ships", "Smith"), ("It reopens soon", "Smith")],
+    ),
+    (
         "title-becomes-role-not-name",
         '"The hospital has no power left," said Governor Nadia Saleh.',
         [("The hospital has no power left", "Nadia Saleh")],

@@ -27,7 +27,10 @@ _ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
 # A lower-case particle is part of a name only joined to it ('al-Sharaa') or before a
 # capitalised word ('bin Salman'): 'Lavrov also said' does not make 'also' a name.
 _NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)(?:-[\w'’-]+|(?=\s+[A-Z])))"
-_PERSON = rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME}){{0,3}})"
+# An honorific belongs to the name it precedes ('said Mr. Peskov'); it is dropped when the
+# name is resolved.
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])"
+_PERSON = rf"(?P<name>(?:{_HONORIFIC})?[A-Z][\w'’-]+(?:\s+{_NAME}){{0,3}})"
 # Words of a role before a name ('Iran's foreign ministry spokesman , Ali Rubaie said'); a
 # stray comma is tolerated, as copy-edited text sometimes leaves one.
 _ROLE_WORDS = r"(?:[A-Z]?[\w'’.-]+\s+){0,5}?"
@@ -288,7 +291,7 @@ def _learn_names(text: str, people: _People) -> None:
     for match in re.finditer(rf"(?i:\b(?:{nouns}))\s+{_PERSON}", text):
         name = match.group("name")
         role = _clean_role(_role_before(text, match.start("name")))
-        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES and role:
+        if len(name.split()) >= 2 and _is_name(name) and role:
             # 'Aid chief Sara Holm visited the camp': she is who 'she said' will mean.
             people.named, _ = people.resolve(name, role)
     for match in _BODY_NAME.finditer(text):
@@ -302,14 +305,19 @@ def _learn_names(text: str, people: _People) -> None:
     appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
     for match in re.finditer(appositive, text):
         name = match.group("name")
-        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
+        if len(name.split()) >= 2 and _is_name(name):
             people.resolve(name, match.group("role"))
     speaking = [(m.start(), m.group("name")) for m in _SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in _SAID_NAME.finditer(text)]
     for _, name in sorted(speaking):
         # 'reiterated the Houthis’ stance': a possessive is not who speaks.
-        if name.split()[0] not in _NOT_NAMES and not name.endswith(("’", "'")):
+        if _is_name(name) and not name.endswith(("’", "'")):
             people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
+
+
+def _is_name(words: str) -> bool:
+    """Whether words taken for a name are one: not 'The', 'Moscow' or a bare 'Mr'."""
+    return re.sub(_HONORIFIC, "", words).split()[0] not in _NOT_NAMES
 
 
 def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str | None] | None:
@@ -332,7 +340,7 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
     if groups.get("pronoun"):
         # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.
         subjects = [m.group("name") for m in _SPEAKING.finditer(earlier)]
-        subjects = [s for s in subjects if s.split()[0] not in _NOT_NAMES]
+        subjects = [s for s in subjects if _is_name(s)]
         if subjects:
             return people.resolve(subjects[-1], None)
         return None if people.last is None else (people.last, people.roles.get(people.last))
@@ -350,7 +358,7 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
     role = groups.get("role")
     if name is not None:
         role = _role_before(found.string, found.start("name")) or role
-    if name is None or name.split()[0] in _NOT_NAMES:
+    if name is None or not _is_name(name):
         return _role_only(role, people)
     owner = _COMPLEMENT_OF.search(found.string[: found.start("name")])
     if owner is not None:
