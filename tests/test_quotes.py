@@ -119,6 +119,18 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("All foreign vessels must register before entering the bay", "decree")],
     ),
     (
+        "lower-case-role-before-a-name-after-said",
+        '"The border is open," said customs chief Dan Oru. '
+        '"We let them through," said aid worker Mona Idris.',
+        [("The border is open", "Dan Oru"), ("We let them through", "Mona Idris")],
+    ),
+    (
+        "a-trade-names-who-he-is",
+        "Fisherman Sami Rahal has worked the harbour for 30 years.\n"
+        '"I have never seen the sea this empty," he said.',
+        [("I have never seen the sea this empty", "Sami Rahal")],
+    ),
+    (
         "honorific-belongs-to-the-name",
         '"The port is closed to all ships," said Mr. Smith. "It reopens soon," Mr Smith added.',
         [("The port is closed to all ships", "Smith"), ("It reopens soon", "Smith")],

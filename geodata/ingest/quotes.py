@@ -35,15 +35,24 @@ _PERSON = rf"(?P<name>(?:{_HONORIFIC})?[A-Z][\w'’-]+(?:\s+{_NAME}){{0,3}})"
 # stray comma is tolerated, as copy-edited text sometimes leaves one.
 _ROLE_WORDS = r"(?:[A-Z]?[\w'’.-]+\s+){0,5}?"
 _ROLE_WORDS_LOOSE = r"(?:[A-Z]?[\w'’.-]+,?\s+|,\s+){0,5}?"
-# After a verb, a name may follow only titles and capitalised words ('said Defence Secretary
-# John Healey', 'said the country's deputy foreign minister Mikhail Bogdanov'), never
-# ordinary words ('said a news conference in Tehran' names no speaker).
+# Nouns of a person's role or trade ('Kremlin spokesman', 'aid worker', 'farmer').
+_ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president secretary envoy ambassador "
+    "commander chief adviser advisor leader head official officer diplomat general director "
+    "admiral governor mayor representative negotiator analyst expert researcher professor "
+    "journalist correspondent activist resident fighter soldier worker farmer fisherman "
+    "teacher doctor engineer lawyer student driver shopkeeper owner historian economist "
+    "lawmaker senator councillor councilor".split()
+)
+_ROLE_NOUN = "(?:" + "|".join(sorted(_ROLE_NOUNS, key=len, reverse=True)) + ")"
+# After a verb, a name may follow only titles, capitalised words and words ending in a role
+# ('said Defence Secretary John Healey', 'said the country's deputy foreign minister Mikhail
+# Bogdanov', 'said aid worker Mona Idris'), never ordinary words ('said a news conference
+# in Tehran' names no speaker).
 _TITLE_VOCABULARY = (
     r"(?:the|[\w-]+['’]s|foreign|deputy|defen[cs]e|press|regional|senior|former|top|vice|"
     r"interior|state|prime|presidential|military|army|government|ministry|national|security|"
-    r"spokes(?:man|woman|person)|minister|president|secretary|envoy|ambassador|commander|chief|"
-    r"adviser|advisor|leader|head|official|officer|diplomat|general|director|admiral|governor|"
-    r"mayor|representative|negotiator)"
+    rf"{_ROLE_NOUN}|[a-z][\w-]*(?=\s+(?:[a-z][\w-]*\s+)?{_ROLE_NOUN}\s+[A-Z]))"
 )
 _SAID_ROLE = rf"(?:(?:[A-Z][\w'’.-]*|{_TITLE_VOCABULARY}),?\s+){{0,6}}?"
 # 'It' is an institution the text has shown speaking ('The agency reported ... It said').
@@ -59,11 +68,8 @@ _BODY_WORDS = (
 # Head nouns of who speaks without a name: people ('a senior official') and institutions,
 # outlets and documents ('the ministry', 'state television', 'the statement').
 _PEOPLE_HEADS = (
-    r"(?:officials?|sources?|spokes(?:man|woman|person)|members?|commanders?|activists?|"
-    r"witness(?:es)?|residents?|diplomats?|correspondents?|analysts?|experts?|minister|"
-    r"president|envoy|ambassador|leaders?|secretary|chief|director|governor|mayor|employees?|"
-    r"person|people|representatives?|officers?|fighters?|soldiers?|workers?|doctors?|"
-    r"journalists?|lawmakers?|negotiators?|advis[eo]rs?|observers?)"
+    rf"(?:{_ROLE_NOUN}s?|officials?|sources?|members?|witness(?:es)?|residents?|diplomats?|"
+    r"employees?|person|people|representatives?|workers?|observers?)"
 )
 _INSTITUTION_HEADS = (
     r"(?:ministry|statement|document|report|decree|letter|communiqu[eé]|army|military|"
@@ -403,11 +409,6 @@ def _titled_role(role: str | None) -> str | None:
 
 
 _STOP = frozenset("and said told the a an of".split())
-_ROLE_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson minister president secretary envoy ambassador "
-    "commander chief adviser advisor leader head official officer diplomat general director "
-    "admiral governor mayor representative negotiator".split()
-)
 
 
 def _clean_role(role: str | None) -> str | None:
