@@ -54,6 +54,22 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("Nine trucks crossed the border", "the UN agency")],
     ),
     (
+        "according-to-people-in-the-plural",
+        '"The market was hit twice in one hour," according to local residents.',
+        [("The market was hit twice in one hour", "local residents")],
+    ),
+    (
+        "according-to-a-source-before-the-quote",
+        'According to a source familiar with the talks, "the lease will be cut to 25 years".',
+        [("the lease will be cut to 25 years", "source familiar with the talks")],
+    ),
+    (
+        "a-conjunction-after-the-quote-starts-another-clause",
+        'A field commander said it would "restore order and calm," while a local journalist '
+        "warned of more clashes.",
+        [("restore order and calm", "field commander")],
+    ),
+    (
         "according-to-whose-post",
         "According to the spokesman's post on X, the ship was hit by "
         '"two missiles fired from the coast".',

@@ -79,14 +79,30 @@ _INSTITUTION_HEADS = (
     rf"{_BODY_WORDS}|[A-Z]{{2,6}})"
 )
 _HEADS = rf"(?:{_PEOPLE_HEADS}|{_INSTITUTION_HEADS})"
-# A phrase naming who speaks: 'the British defence ministry', 'one Western diplomat',
-# 'sources close to the talks' (a bare plural), 'State television'.
-_NP = (
-    rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[A-Z][\w'’.-]*)"
-    rf"(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}"
-    r"(?:\s+(?:of|in|from|at|for|with|close to|guarding)\s+[^,;\"“”«»]{0,60}?)?)"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[A-Z][\w'’.-]*)"
+
+
+def _noun_phrase(first: str) -> str:
+    """A phrase naming who speaks: 'the British defence ministry', 'one Western diplomat',
+    'sources close to the talks' (a bare plural), 'State television'."""
+    return (
+        rf"(?P<np>(?:{first}(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}"
+        r"(?:\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s+"
+        r"[^,;\"“”«»]{0,60}?)?)"
+    )
+
+
+_NP = _noun_phrase(_DETERMINER)
+# Right after a quote or 'according to', people in the plural may follow an adjective
+# ('"...," local residents said'), though not a conjunction ('while officials warned').
+_NP_AFTER = _noun_phrase(
+    rf"(?:{_DETERMINER}|(?!(?:while|and|but|as|when|after|because|though|although|whereas|"
+    rf"which|who)\b)[a-z][\w-]*(?=\s+(?:{_ROLE_NOUN}s|officials|sources|residents|"
+    r"witnesses|diplomats|people|workers|observers)\b))"
 )
-_COMPLEMENT = re.compile(r"\s+(?:of|in|from|at|for|with|close to|guarding)\s.*$")
+_COMPLEMENT = re.compile(r"\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s.*$")
+# Only these words ignore case: a name after them must still be capitalised.
+_ACCORDING_TO = r"(?i:according\s+to)"
 # Double marks of any style (a quote may run to the end of its paragraph), or single curly
 # ones, which must close before a non-letter so that apostrophes do not end them.
 _QUOTED = re.compile(
@@ -131,10 +147,10 @@ _AFTER = (
     re.compile(
         rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b"
     ),
-    re.compile(rf"^[\s,]*{_NP}{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,]*{_NP_AFTER}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
-    re.compile(rf"^[\s,]*according\s+to\s+(?P<role>{_ROLE_WORDS}){_PERSON}", re.IGNORECASE),
-    re.compile(rf"^[\s,]*according\s+to\s+{_NP}", re.IGNORECASE),
+    re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON}"),
+    re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+{_NP_AFTER}"),
     # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
     re.compile(
         rf"^[\s,]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_HEADS}),\s+{_PERSON}\s*(?:,|\.|$)"
@@ -153,7 +169,7 @@ _BEFORE = (
     ),
     re.compile(rf"\b{_PRONOUN}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
-    re.compile(rf"\b(?:according to)\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$", re.IGNORECASE),
+    re.compile(rf"\b{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$"),
     re.compile(rf"^According to\s+{_NP},"),
 )
 _SPEAKING = re.compile(rf"{_PERSON}(?:,[^,]{{3,80}},)?,?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
