@@ -86,7 +86,7 @@ def _noun_phrase(first: str) -> str:
     """A phrase naming who speaks: 'the British defence ministry', 'one Western diplomat',
     'sources close to the talks' (a bare plural), 'State television'."""
     return (
-        rf"(?P<np>(?:{first}(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}"
+        rf"(?P<np>(?:{first}(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}\b(?!\s+{_HEADS}\b)"
         r"(?:\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s+"
         r"[^,;\"“”«»]{0,60}?)?)"
     )
@@ -149,7 +149,8 @@ _AFTER = (
     ),
     re.compile(rf"^[\s,]*{_NP_AFTER}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
-    re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON}"),
+    # Not 'according to the UN agency': a capitalised word before a head noun names a body.
+    re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON}(?!\s+{_HEADS}\b)"),
     re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+{_NP_AFTER}"),
     # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
     re.compile(
