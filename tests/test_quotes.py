@@ -271,6 +271,30 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'Ali Musa said that "the port reopened on time" and "the cranes all work again".',
         [("the port reopened on time", "Ali Musa"), ("the cranes all work again", "Ali Musa")],
     ),
+    (
+        "speaker-between-two-parts-of-a-quote",
+        '"The border is open," said customs chief Dan Oru, "but the queues are long."',
+        [("The border is open", "Dan Oru"), ("but the queues are long.", "Dan Oru")],
+    ),
+    (
+        "second-quote-after-and-that",
+        'Ali Musa said the talks were "going well so far" and that the city "will get its '
+        'power back soon".',
+        [
+            ("going well so far", "Ali Musa"),
+            ("will get its power back soon", "Ali Musa"),
+        ],
+    ),
+    (
+        "who-said-after-a-name",
+        'The report quoted Ali Demir, who said the ship "was already damaged before the storm".',
+        [("was already damaged before the storm", "Ali Demir")],
+    ),
+    (
+        "aside-between-institution-and-verb",
+        'The ministry, in a statement, said "all crews are safe and well".',
+        [("all crews are safe and well", "ministry")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -112,6 +112,9 @@ _QUOTED = re.compile(
 # What stands between a verb of saying and the quote after it; reported speech opened by
 # 'that' may run on longer before it quotes ('He added that ... and called for summits to
 # "..."').
+# Words between who speaks and the verb: an aside ('Peskov, in a call with reporters,
+# said'), or a relative pronoun ('Ali Demir, who said', 'a statement, which said').
+_ASIDE = r"(?:,[^,]{3,60},|,\s+(?:who|which))?"
 _TAIL = r"(?:\s+that\b[^\"“”«»]{0,240}?|[^\"“”«»]{0,100}?)[:,]?\s*$"
 # Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
 # ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
@@ -132,9 +135,13 @@ _BODY_NAME = re.compile(
 )
 # A participle carries the speaker of the quote before it on to the next one in the
 # sentence: '"...," adding that "..."', 'said the movement "...", noting "..."', and so do
-# quotes joined by 'and' ('said that "..." and "...".').
+# quotes joined by 'and' ('said that "..." and "...".', 'said the bases were "..." and that
+# Moscow "..."') and a quote whose attribution stands between its two parts ('"...," said
+# Dan Oru, "..."').
 _CONTINUES = re.compile(
     r"^\s*(?:,?\s*(?:and|or|as well as)\s*)?$|"
+    r"^\s*,?\s*(?:and|or)\s+that\b[^\"“”«»]{0,120}$|"
+    r"^[^\"“”«»]{0,100},\s*$|"
     r"^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
     r"[^\"“”«»]{0,100}?[:,]?\s*$"
 )
@@ -144,10 +151,8 @@ _AFTER = (
     re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTED_AS}"),
     re.compile(rf"^[\s,]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
-    re.compile(
-        rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b"
-    ),
-    re.compile(rf"^[\s,]*{_NP_AFTER}{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,]*{_NP_AFTER}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
     # Not 'according to the UN agency': a capitalised word before a head noun names a body.
     re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON}(?!\s+{_HEADS}\b)"),
@@ -165,16 +170,14 @@ _BEFORE = (
     # 'SANA quoted an unnamed official as saying that after ..., people fled "in what ..."'
     re.compile(rf"\b{_QUOTED_AS}\b[^\"“”«»]{{0,240}}?$"),
     re.compile(rf"^[Aa]ccording\s+to\s+{_OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
-    re.compile(
-        rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"
-    ),
+    re.compile(rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"\b{_PRONOUN}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
-    re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
+    re.compile(rf"{_NP}{_ASIDE}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"\b{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$"),
     re.compile(rf"^According to\s+{_NP},"),
 )
-_SPEAKING = re.compile(rf"{_PERSON}(?:,[^,]{{3,80}},)?,?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
-_BODY_SPEAKING = re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b")
+_SPEAKING = re.compile(rf"{_PERSON}{_ASIDE},?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
+_BODY_SPEAKING = re.compile(rf"{_NP}{_ASIDE}{_ADVERB}\s+{_SAY}\b")
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}")
 _NOT_NAMES = frozenset(
     "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "
