@@ -220,6 +220,16 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "quote-open-at-paragraph-end-goes-on-in-the-next",
+        "Ali Hassan runs a shop by the port.\n"
+        '"The first ships came back in March. Business is slowly picking up.\n'
+        '"But nobody trusts the calm yet," Hassan said.',
+        [
+            ("The first ships came back in March. Business is slowly picking up.", "Hassan"),
+            ("But nobody trusts the calm yet", "Hassan"),
+        ],
+    ),
+    (
         "partial-quote-in-a-sentence",
         "Minister Eva Lind said the plan would bring “a new start for the coast” next year.",
         [("a new start for the coast", "Eva Lind")],

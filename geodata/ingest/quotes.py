@@ -105,6 +105,8 @@ _COMPLEMENT = re.compile(r"\s+(?:of|in|from|at|for|with|close to|familiar with|g
 _ACCORDING_TO = r"(?i:according\s+to)"
 # Double marks of any style (a quote may run to the end of its paragraph), or single curly
 # ones, which must close before a non-letter so that apostrophes do not end them.
+_OPENING_MARKS = ('"', "“", "«", "„", "‘")
+_CLOSING = '"”»“’'
 _QUOTED = re.compile(
     r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)|(?<![\w’'])‘(?P<single>(?:[^‘’\"“”]|’(?=\w))+?)’(?!\w)",
     re.MULTILINE,
@@ -262,8 +264,13 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
     """Every quoted span of three words or more whose speaker the text names."""
     people = _People({}, {})
     quotes: list[Quote] = []
+    # Quotes left open at the end of their paragraph, with no speaker yet: the quote goes on
+    # in the next paragraph, whose speaker is theirs.
+    waiting: list[tuple[str, Sentence, int]] = []
     for sentence in sentences:
         _learn_names(sentence.text, people)
+        if not sentence.text.startswith(_OPENING_MARKS):
+            waiting = []
         attributed = False
         plain = _unmark_short_quotes(sentence.text)
         previous: tuple[tuple[str, str | None], int] | None = None
@@ -272,6 +279,7 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
             words = match.group(group).strip().rstrip(",").strip()
             if len(words.split()) < 3:
                 continue
+            start = sentence.start + match.start(group)
             speaker = _speaker(plain, match, people)
             between = plain[previous[1] : match.start()] if previous else ""
             if speaker is None and previous and _CONTINUES.match(between):
@@ -279,12 +287,16 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
             if speaker is None and _whole_sentence(sentence.text, match) and people.last:
                 speaker = people.last, people.roles.get(people.last)
             if speaker is None:
+                if match.end() == len(sentence.text) and match.group(0)[-1] not in _CLOSING:
+                    waiting.append((words, sentence, start))
                 continue
             previous = speaker, match.end()
             name, role = speaker
             people.last = name
             attributed = True
-            start = sentence.start + match.start(group)
+            if match.start() == 0:
+                quotes += [Quote(*opened, name, role) for opened in waiting]
+                waiting = []
             quotes.append(Quote(words, sentence, start, name, role))
         if not attributed:
             people.last = people.named or (None if _QUOTED.search(sentence.text) else people.last)
