@@ -110,6 +110,16 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("The depot was hit twice", "agency"), ("Nobody was hurt in the blast", "agency")],
     ),
     (
+        "what-he-called-is-the-subject-of-the-sentence",
+        'Port director Yusuf Kaya condemned what he called "a crime against the sailors".',
+        [("a crime against the sailors", "Yusuf Kaya")],
+    ),
+    (
+        "what-it-called-is-the-institution-subject",
+        'The foreign ministry condemned what it called "a blatant attack on civilians".',
+        [("a blatant attack on civilians", "foreign ministry")],
+    ),
+    (
         "unnamed-official",
         '"The decision is final and will not change," a senior military official told AFP.',
         [("The decision is final and will not change", "senior military official")],

@@ -179,6 +179,11 @@ _BEFORE = (
     re.compile(rf"^According to\s+{_NP},"),
 )
 _SPEAKING = re.compile(rf"{_PERSON}{_ASIDE},?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
+# Who a sentence is about, before its verb: whom a pronoun later in it means.
+_SUBJECT = re.compile(
+    rf"^(?P<role>{_ROLE_WORDS}){_PERSON}{_ASIDE}{_ADVERB}(?!\s+{_TITLE_VOCABULARY}\b)\s+[a-z]"
+)
+_SUBJECT_BODY = re.compile(rf"^{_NP}{_ASIDE}{_ADVERB}\s+[a-z]")
 _BODY_SPEAKING = re.compile(rf"{_NP}{_ASIDE}{_ADVERB}\s+{_SAY}\b")
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}")
 _NOT_NAMES = frozenset(
@@ -337,8 +342,7 @@ def _learn_names(text: str, people: _People) -> None:
         if len(words) >= 2 and re.fullmatch(_BODY_WORDS, words[-1]):
             people.body(match.group("body"))
     for match in _BODY_SPEAKING.finditer(text):
-        np = _COMPLEMENT.sub("", match.group("np"))
-        if not re.fullmatch(_PEOPLE_HEADS, np.split()[-1], re.IGNORECASE):
+        if _institution(match.group("np")):
             people.it, _ = people.body(match.group("np"))
     appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
     for match in re.finditer(appositive, text):
@@ -351,6 +355,12 @@ def _learn_names(text: str, people: _People) -> None:
         # 'reiterated the Houthis’ stance': a possessive is not who speaks.
         if _is_name(name) and not name.endswith(("’", "'")):
             people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
+
+
+def _institution(phrase: str) -> bool:
+    """Whether a phrase naming a speaker names a body, not people ('the agency', 'SANA')."""
+    head = _COMPLEMENT.sub("", phrase).split()[-1]
+    return not re.fullmatch(_PEOPLE_HEADS, head, re.IGNORECASE)
 
 
 def _is_name(words: str) -> bool:
@@ -377,12 +387,17 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
     groups = found.groupdict()
     if groups.get("pronoun"):
         # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.
-        subjects = [m.group("name") for m in _SPEAKING.finditer(earlier)]
-        subjects = [s for s in subjects if _is_name(s)]
+        # 'Minister Ali Kassem condemned what he called "...': the subject of the sentence.
+        speaking = [m.group("name") for m in _SPEAKING.finditer(earlier)]
+        subject = [m.group("name") for m in _SUBJECT.finditer(earlier)]
+        subjects = [s for s in speaking or subject if _is_name(s)]
         if subjects:
             return people.resolve(subjects[-1], None)
         return None if people.last is None else (people.last, people.roles.get(people.last))
     if groups.get("it"):
+        body = _SUBJECT_BODY.match(earlier)
+        if body is not None and _institution(body.group("np")):
+            return people.body(body.group("np"))
         return None if people.it is None else (people.it, None)
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
