@@ -210,6 +210,18 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "quoted-by-an-outlet-as-saying",
+        'Governor Ivan Petrov visited the port. "The cranes are working again," he was quoted '
+        "by TASS as saying.",
+        [("The cranes are working again", "Ivan Petrov")],
+    ),
+    (
+        "the-outlet-quoting-him-is-not-the-speaker",
+        'Peskov spoke on Monday. "The ships will stay in port," Interfax quoted him as saying. '
+        '"The crews will stay too," it quoted him as saying.',
+        [("The ships will stay in port", "Peskov"), ("The crews will stay too", "Peskov")],
+    ),
+    (
         "the-statement-reads",
         '"The two sides agreed to meet again in the spring," the joint statement reads.',
         [("The two sides agreed to meet again in the spring", "joint statement")],

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from geodata.ingest.sentences import Sentence
 
 _SAY = (
-    r"(?:(?:was|were|is|has\s+been)\s+(?:quoted|reported|cited)\s+as\s+saying|"
+    r"(?:(?:was|were|is|has\s+been)\s+(?:quoted|reported|cited)(?:\s+by\s+[\w\s.-]{2,40}?)?"
+    r"\s+as\s+saying|"
     r"said|says|say|told|tells|added|adds|stated|states|reads|noted|notes|stressed|declared|"
     r"explained|warned|insisted|emphasi[sz]ed|announced|wrote|writes|continued|replied|"
     r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
@@ -147,10 +148,13 @@ _CONTINUES = re.compile(
     r"^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
     r"[^\"“”«»]{0,100}?[:,]?\s*$"
 )
-# After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
-_AFTER = (
+_REPORTING = (
     re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTING}"),
     re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTED_AS}"),
+)
+# After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
+_AFTER = (
+    *_REPORTING,
     re.compile(rf"^[\s,]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
     re.compile(rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
@@ -178,7 +182,7 @@ _BEFORE = (
     re.compile(rf"\b{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$"),
     re.compile(rf"^According to\s+{_NP},"),
 )
-_SPEAKING = re.compile(rf"{_PERSON}{_ASIDE},?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
+_SPEAKING = re.compile(rf"{_PERSON}{_ASIDE},?{_ADVERB}\s+(?:{_SAY}|did not|had|spoke)\b")
 # Who a sentence is about, before its verb: whom a pronoun later in it means.
 _SUBJECT = re.compile(
     rf"^(?P<role>{_ROLE_WORDS}){_PERSON}{_ASIDE}{_ADVERB}(?!\s+{_TITLE_VOCABULARY}\b)\s+[a-z]"
@@ -373,7 +377,8 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
     for pattern in _AFTER:
         found = pattern.match(after)
         speaker = _who(found, people, before) if found else None
-        if speaker is not None:
+        # '"...," Interfax quoted him as saying': whoever 'him' is, Interfax is not the speaker.
+        if speaker is not None or (found and pattern in _REPORTING):
             return speaker
     for pattern in _BEFORE:
         found = pattern.search(before)
