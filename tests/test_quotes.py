@@ -327,6 +327,17 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'The ministry, in a statement, said "all crews are safe and well".',
         [("all crews are safe and well", "ministry")],
     ),
+    (
+        "a-comma-after-an-appositive-name",
+        'The spokesman, Igor Kovalev, said "two drones were downed over the sea".',
+        [("two drones were downed over the sea", "Igor Kovalev")],
+    ),
+    (
+        "a-place-after-of-belongs-to-the-speaker-before-it",
+        '"We heard three blasts before dawn," a resident of Tartus, who asked not to be '
+        "named, told AFP.",
+        [("We heard three blasts before dawn", "resident of Tartus")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

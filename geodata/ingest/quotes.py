@@ -87,7 +87,7 @@ def _noun_phrase(first: str) -> str:
     """A phrase naming who speaks: 'the British defence ministry', 'one Western diplomat',
     'sources close to the talks' (a bare plural), 'State television'."""
     return (
-        rf"(?P<np>(?:{first}(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}\b(?!\s+{_HEADS}\b)"
+        rf"(?P<np>\b(?:{first}(?:\s+[\w'’.-]+){{0,6}}?\s+)?{_HEADS}\b(?!\s+{_HEADS}\b)"
         r"(?:\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s+"
         r"[^,;\"“”«»]{0,60}?)?)"
     )
@@ -157,7 +157,7 @@ _AFTER = (
     *_REPORTING,
     re.compile(rf"^[\s,]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
-    re.compile(rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE},?{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_NP_AFTER}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
     re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
     # Not 'according to the UN agency': a capitalised word before a head noun names a body.
@@ -176,7 +176,7 @@ _BEFORE = (
     # 'SANA quoted an unnamed official as saying that after ..., people fled "in what ..."'
     re.compile(rf"\b{_QUOTED_AS}\b[^\"“”«»]{{0,240}}?$"),
     re.compile(rf"^[Aa]ccording\s+to\s+{_OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
-    re.compile(rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
+    re.compile(rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE},?{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"\b{_PRONOUN}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"{_NP}{_ASIDE}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
     re.compile(rf"\b{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$"),
@@ -423,9 +423,16 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         # 'the Coordination of Resistance Committees in El Fasher said': El Fasher is where,
         # the body before the preposition is who.
         return people.body(owner.group("owner"))
+    before_name = found.string[: found.start("name")]
+    phrase = _PHRASE_BEFORE.search(found.string[: found.end("name")])
+    if phrase is not None and _PREPOSITION_BEFORE.search(before_name):
+        # 'a resident of Tartus, who asked not to be named, told AFP': the resident speaks.
+        return people.body(phrase.group("np"))
     return people.resolve(name, role)
 
 
+_PHRASE_BEFORE = re.compile(rf"\b{_NP}$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|for)\s+$")
 # A name after a preposition belongs to the phrase before it: the phrase is the speaker.
 _COMPLEMENT_OF = re.compile(
     r"(?P<owner>[A-Z][\w'’-]+(?:\s+(?:of|for|and)\s+[A-Z][\w'’-]+|"
