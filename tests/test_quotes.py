@@ -338,6 +338,23 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "named, told AFP.",
         [("We heard three blasts before dawn", "resident of Tartus")],
     ),
+    (
+        "a-person-introduced-with-age-and-trade-is-he",
+        "Ali Musa, 52, a farmer from Idlib, lost his house in the quake.\n"
+        '"We have nothing left now," he said.',
+        [("We have nothing left now", "Ali Musa")],
+    ),
+    (
+        "it-is-the-institution-subject-of-the-sentence-before",
+        "The ministry issued a statement on Sunday.\n"
+        '"All units have returned to their bases," it said.',
+        [("All units have returned to their bases", "ministry")],
+    ),
+    (
+        "a-dash-after-the-quote",
+        "«The bases remain where they are» — said Peskov.",
+        [("The bases remain where they are", "Peskov")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -149,27 +149,30 @@ _CONTINUES = re.compile(
     r"[^\"“”«»]{0,100}?[:,]?\s*$"
 )
 _REPORTING = (
-    re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTING}"),
-    re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTED_AS}"),
+    re.compile(rf"^[\s,—–-]*[^\"“”«»]{{0,80}}?\b{_QUOTING}"),
+    re.compile(rf"^[\s,—–-]*[^\"“”«»]{{0,80}}?\b{_QUOTED_AS}"),
 )
-# After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
+# After the quote (and a comma or dash): ', he said', ', said Peskov', '» — said Peskov',
+# ', Kremlin spokesman Dmitry Peskov told ...'
 _AFTER = (
     *_REPORTING,
-    re.compile(rf"^[\s,]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
-    re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
-    re.compile(rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE},?{_ADVERB}\s+{_SAY}\b"),
-    re.compile(rf"^[\s,]*{_NP_AFTER}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
-    re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
+    re.compile(rf"^[\s,—–-]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,—–-]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
+    re.compile(rf"^[\s,—–-]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}{_ASIDE},?{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,—–-]*{_NP_AFTER}{_ASIDE}{_ADVERB}\s+{_SAY}\b"),
+    re.compile(rf"^[\s,—–-]*{_SAY}\s+{_NP}"),
     # Not 'according to the UN agency': a capitalised word before a head noun names a body.
-    re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON}(?!\s+{_HEADS}\b)"),
-    re.compile(rf"^[\s,]*{_ACCORDING_TO}\s+{_NP_AFTER}"),
+    re.compile(rf"^[\s,—–-]*{_ACCORDING_TO}\s+(?P<role>{_ROLE_WORDS}){_PERSON}(?!\s+{_HEADS}\b)"),
+    re.compile(rf"^[\s,—–-]*{_ACCORDING_TO}\s+{_NP_AFTER}"),
     # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
     re.compile(
-        rf"^[\s,]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_HEADS}),\s+{_PERSON}\s*(?:,|\.|$)"
+        rf"^[\s,—–-]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_HEADS}),\s+{_PERSON}\s*(?:,|\.|$)"
     ),
-    re.compile(rf"^[\s,]*according\s+to\s+{_OWNER}['’]s?\s"),
+    re.compile(rf"^[\s,—–-]*according\s+to\s+{_OWNER}['’]s?\s"),
     # ', the coordination said': a definite description, resolved to whom it names.
-    re.compile(rf"^[\s,]*(?P<the>the\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]+){_ADVERB}\s+{_SAY}\b"),
+    re.compile(
+        rf"^[\s,—–-]*(?P<the>the\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]+){_ADVERB}\s+{_SAY}\b"
+    ),
 )
 # Before the quote: 'Peskov said: "...', 'the ministry said, describing it as a "...'
 _BEFORE = (
@@ -348,11 +351,17 @@ def _learn_names(text: str, people: _People) -> None:
     for match in _BODY_SPEAKING.finditer(text):
         if _institution(match.group("np")):
             people.it, _ = people.body(match.group("np"))
-    appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
+    # 'Ali Musa, 52, a farmer from Idlib, lost his house': he is who 'he said' will mean.
+    age = r"(?:\s+\d{1,3},)?"
+    appositive = rf"\b{_PERSON},{age}\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
     for match in re.finditer(appositive, text):
         name = match.group("name")
         if len(name.split()) >= 2 and _is_name(name):
-            people.resolve(name, match.group("role"))
+            people.named, _ = people.resolve(name, match.group("role"))
+    subject = _SUBJECT_BODY.match(text)
+    if subject is not None and _institution(subject.group("np")):
+        # 'The ministry issued a statement.' is whom a later 'it said' means.
+        people.it, _ = people.body(subject.group("np"))
     speaking = [(m.start(), m.group("name")) for m in _SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in _SAID_NAME.finditer(text)]
     for _, name in sorted(speaking):
