@@ -367,6 +367,17 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("Prices will rise", "spokesman of the bank")],
     ),
     (
+        "a-name-in-title-case-is-not-a-statement",
+        'The group, which led the "Dawn of Freedom" offensive, said on Monday that it was '
+        '"ready for talks with the city council".',
+        [("ready for talks with the city council", "group")],
+    ),
+    (
+        "a-name-in-quotes-does-not-cut-the-clause",
+        'Ali Musa said the "Green Line Fund" payments were "late and far too small".',
+        [("late and far too small", "Ali Musa")],
+    ),
+    (
         "title-with-no-speaker",
         'The film "A Long Way Home" opened in Cairo.',
         [],

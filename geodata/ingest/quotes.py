@@ -289,7 +289,7 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
         for match in _QUOTED.finditer(sentence.text):
             group = "words" if match.group("words") is not None else "single"
             words = match.group(group).strip().rstrip(",").strip()
-            if len(words.split()) < 3:
+            if len(words.split()) < 3 or _is_title(words):
                 continue
             start = sentence.start + match.start(group)
             speaker = _speaker(plain, match, people)
@@ -315,16 +315,26 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
     return quotes
 
 
+def _is_title(words: str) -> bool:
+    """'the "Deterrence of Aggression" offensive': a name in title case, not a statement."""
+    return not re.search(r"[.,;:!?]$", words) and all(
+        word[0].isupper() or word in _TITLE_LINKS for word in words.split()
+    )
+
+
+_TITLE_LINKS = frozenset("of the and for in on a an to with at by".split())
+
+
 def _unmark_short_quotes(text: str) -> str:
-    """The text with the marks of one- and two-word quotes blanked: 'caused "severe damage"
-    and put it "at risk"' reads on as one clause to whoever said it."""
+    """The text with the marks of one- and two-word quotes and of names blanked: 'caused
+    "severe damage" and put it "at risk"' reads on as one clause to whoever said it."""
 
     def blank(match: re.Match[str]) -> str:
-        words = match.group("words") or match.group("single") or ""
-        if len(words.split()) >= 3:
+        words = (match.group("words") or match.group("single") or "").strip()
+        if len(words.split()) >= 3 and not _is_title(words):
             return match.group(0)
         marks = match.group(0)
-        closed = len(marks) >= 2 and marks[-1] in '"”»“’'
+        closed = len(marks) >= 2 and marks[-1] in _CLOSING
         return " " + (marks[1:-1] + " " if closed else marks[1:])
 
     return _QUOTED.sub(blank, text)
