@@ -27,6 +27,13 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("since January 2024", "2024-01"),
         ("8 December 2024", "2024-12-08"),
         ("two days ago", "2024-12-14"),
+        ("five or six days ago", "2024-12-10/2024-12-11"),
+        ("a decade ago", "2014"),
+        ("two or three years ago", "2021-01-01/2022-12-31"),
+        ("last night", "2024-12-15"),
+        ("this morning", "2024-12-16"),
+        ("on the 12th of the month", "2024-12-12"),
+        ("on the 22nd of the month", "2024-11-22"),
     ],
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
 )
@@ -94,6 +101,15 @@ FOUND = [
         "Lavrov said on December 2 that talks would continue in January.",
         [("December 2", "2024-12-02", False), ("in January", "2025-01", False)],
         id="would-in-reported-speech-is-future",
+    ),
+    pytest.param(
+        "Talks ended on December 3. Two days earlier, the convoy left; a week later it was back.",
+        [
+            ("December 3", "2024-12-03", False),
+            ("Two days earlier", "2024-12-01", False),
+            ("a week later", "2024-12-08", False),
+        ],
+        id="days-earlier-and-a-week-later-count-from-the-date-just-given",
     ),
     pytest.param(
         "Talks ended on December 3. The previous day, the convoy left.",

@@ -239,13 +239,51 @@ def _anaphoric_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
 
 
+def _count(word: str) -> int:
+    return _NUMBERS.get(word.lower()) or int(word)
+
+
 def _ago(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    count = _NUMBERS.get(g["count"].lower()) or int(g["count"])
-    unit = g["unit"].lower()
+    """'two days ago', 'five or six days ago' (the span), 'a decade ago' (a year)."""
+    unit, published = g["unit"].lower(), ctx.published
+    counts = sorted({_count(g["count"]), _count(g.get("other") or g["count"])})
     if unit.startswith("hour"):
-        return StoryDate.day(ctx.published)
-    days = count * (7 if unit.startswith("week") else 1)
-    return StoryDate.day(ctx.published - timedelta(days=days))
+        return StoryDate.day(published)
+    if unit.startswith(("year", "decade")):
+        years = [published.year - n * (10 if unit.startswith("decade") else 1) for n in counts]
+        if len(years) == 1:
+            return StoryDate.parse(str(years[0]))
+        return StoryDate(date(years[-1], 1, 1), date(years[0], 12, 31), DatePrecision.RANGE)
+    days = [n * (7 if unit.startswith("week") else 1) for n in counts]
+    return _range(published - timedelta(days=days[-1]), published - timedelta(days=days[0]))
+
+
+def _days_from_anchor(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+    """'Two days earlier', 'three days later': counted from the day the text just gave."""
+    anchor = ctx.anchor
+    if anchor is None or anchor.when.precision is not DatePrecision.DAY:
+        return None
+    days = _count(g["count"]) * (7 if g["unit"].lower().startswith("week") else 1)
+    sign = -1 if g["direction"].lower() == "earlier" else 1
+    return StoryDate.day(anchor.when.start + timedelta(days=sign * days))
+
+
+def _day_of_month(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+    """'the 22nd of the month': the latest such day not after publication."""
+    published, day = ctx.published, int(g["day"])
+    month = published.replace(day=1)
+    if day > published.day:
+        month = (month - timedelta(days=1)).replace(day=1)
+    try:
+        return StoryDate.day(month.replace(day=day))
+    except ValueError:
+        return None
+
+
+def _night(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+    """'last night' is the day before publication; 'tonight', 'this morning' its day."""
+    shift = -1 if g["word"].lower() == "last night" else 0
+    return StoryDate.day(ctx.published + timedelta(days=shift))
 
 
 def _range(start: date, end: date) -> StoryDate:
@@ -301,7 +339,8 @@ def _year_relative(g: dict[str, str], ctx: _Context) -> StoryDate | None:
     return StoryDate.parse(str(published.year + shift))
 
 
-_AGO_UNITS = r"(?P<unit>days?|weeks?|hours?)"
+_AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|years?|decades?)"
+_COUNT = rf"(?:{'|'.join(_NUMBERS)}|\d+)"
 # Longer forms first: at any position the first pattern that matches wins. The flag says the
 # pattern always writes a year; where the year is optional, a written one sets it.
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
@@ -350,8 +389,23 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b(?P<count>{'|'.join(_NUMBERS)}|\d+)\s+{_AGO_UNITS}\s+ago\b",
+            rf"\b(?P<count>{_COUNT})(?:\s+or\s+(?P<other>{_COUNT}))?\s+{_AGO_UNITS}\s+ago\b",
             _ago,
+            False,
+        ),
+        (
+            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<direction>earlier|later)\b",
+            _days_from_anchor,
+            False,
+        ),
+        (
+            r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the|this)\s+month\b",
+            _day_of_month,
+            False,
+        ),
+        (
+            r"\b(?P<word>last night|tonight|this morning|this afternoon|this evening)\b",
+            _night,
             False,
         ),
         (r"\b(?P<which>earlier this|later this|last|this|next)\s+month\b", _month_relative, False),
