@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer
-from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
+from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
 from geodata.models import Place, PlaceKind, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
@@ -45,6 +45,9 @@ _PERSON = re.compile(
     r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|Secretary|[Ll]eader|[Ee]nvoy|"
     r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+)
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
 )
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
@@ -145,6 +148,11 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def _gazetteer_match(
     text: str, tokens: list[tuple[int, int]], index: int, gazetteer: Gazetteer
 ) -> tuple[Place, int] | None:
+    first = text[tokens[index][0] : tokens[index][1]]
+    if first in _FUNCTION_WORDS and first != "the":
+        # 'at Tartus' folds as 'Tartus' would ('at-' is an Arabic article), but a lower-case
+        # preposition is the sentence's, not the name's ('the Tartus base' keeps its 'the').
+        return None
     for last in range(min(len(tokens), index + _LONGEST) - 1, index - 1, -1):
         words = text[tokens[index][0] : tokens[last][1]]
         if not any(_capitalised(text[s:e]) for s, e in tokens[index : last + 1]):
@@ -276,7 +284,10 @@ def _new_name(
     text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
 ) -> Mention | None:
     name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
-    country = offline_country(name)
+    # A country or a capital is a place however the text uses it ('Ankara said'); not a name
+    # in capitals ('SANA reported') or an outlet's ('the state-run Sana news agency').
+    outlet = name.isupper() or _OUTLET_AFTER.match(text, end)
+    country = offline_country(name) or (None if outlet else offline_capital(name))
     if country is not None:
         return Mention(name, start, end, new=country)
     dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
