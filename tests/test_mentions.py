@@ -33,6 +33,12 @@ def gazetteer() -> Gazetteer:
         # 'at Tartus' folds as 'Tartus' does ('at-' is an Arabic article); the preposition is
         # the sentence's, so 'naval port at' still names the base.
         ("Ships use the naval port at Tartus.", [("naval port at Tartus", "tartus-naval-base")]),
+        # A base named before 'in X' has its name: X is the place around it.
+        (
+            "Jets left the Hmeimim air base in Latakia.",
+            [("the Hmeimim air base", "hmeimim-air-base"), ("Latakia", "latakia")],
+        ),
+        ("The Soviet base in Tartus opened.", [("base in Tartus", "tartus-naval-base")]),
     ],
     ids=[
         "kh",
@@ -43,6 +49,8 @@ def gazetteer() -> Gazetteer:
         "base-after",
         "inside-a-name",
         "preposition-is-not-an-article",
+        "named-base-in-a-place",
+        "unnamed-base-in-a-place",
     ],
 )
 def test_places_in_any_spelling(

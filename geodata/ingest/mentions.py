@@ -21,6 +21,7 @@ _BASE_WORDS = re.compile(
     r"\s+(?P<relation>near|in|at|outside|close to|of)\s+(?:the\s+(?:city|town|port)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_NAMED_BASE = re.compile(r"(?P<name>[A-Z][\w'’-]*)\s+$")
 _PROVINCE_AFTER = re.compile(
     r"^\s+(?:and\s+(?P<other>[A-Z][\w-]+)\s+)?(?i:provinces?|governorates?)\b"
 )
@@ -204,6 +205,12 @@ def _with_context(
             # "the air base near Jableh" names both.
             base = min(bases, key=lambda b: _km(b, place))
             begin = start - len(described.group(0))
+            named = _NAMED_BASE.search(text[max(0, begin - 40) : begin])
+            known = named and gazetteer.find(f"{named.group('name')} {described.group('kind')}")
+            if known and known.kind.is_base:
+                # 'the Hmeimim air base in Latakia': the base has its own name already, so
+                # Latakia is Latakia (not 'the Soviet base in Tartus').
+                return mentions
             if described.group("relation").lower() in ("in", "at", "of"):
                 return [Mention(text[begin:end], begin, end, base)]
             mentions.insert(0, Mention(text[begin:end], begin, end, base))
