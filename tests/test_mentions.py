@@ -92,6 +92,19 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
             [("Ankara", "ankara")],
         ),
         ("The plan was welcomed by Tehran.", [("Tehran", "tehran")]),
+        # Every name of a list after 'in' is a place, found by a geocoder or not; a name
+        # followed by a verb is the subject of a new clause.
+        (
+            "Raids in Homs, Tal Waqqas and Kafr Zita ended.",
+            [("Homs", "homs"), ("Tal Waqqas", "tal-waqqas"), ("Kafr Zita", "kafr-zayta")],
+        ),
+        ("In Homs, Nadia Fares said it was calm.", [("Homs", "homs")]),
+        # A name after a country's possessive is a place in it, if a geocoder knows it.
+        ("A ship sank off Eritrea's Assab.", [("Eritrea", "eritrea"), ("Assab", "assab")]),
+        ("Syria's Bashar al-Assad fled.", [("Syria", "syria")]),
+        # 'town' and 'airfield' after a name make it a place, not 'the Druze town of'.
+        ("Jets hit the Menagh airfield.", [("Menagh", "menagh")]),
+        ("Calm in the Druze town of Shahba.", [("Shahba", "shahba")]),
     ],
     ids=[
         "dateline-month-and-weekday",
@@ -99,6 +112,12 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         "new-place-ids",
         "capital-as-metonym-not-an-outlet",
         "capital-after-by",
+        "list-after-in",
+        "no-list-a-person-speaks",
+        "after-a-countrys-possessive",
+        "not-a-person-after-a-countrys-possessive",
+        "airfield-after-a-name",
+        "adjective-before-town-of",
     ],
 )
 def test_new_places_and_their_ids(

@@ -38,9 +38,10 @@ _AFTER_PLACE = re.compile(
 )
 _PLACE_NOUNS = (
     r"(?:neighbou?rhoods?|district|suburb|village|camp|square|province|governorate|region|"
-    r"countryside|quarter|airport|airbase|crossing)"
+    r"countryside|quarter|airport|airbase|airfield|crossing|town)"
 )
-_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b")
+# Not 'the Druze town of Sweida': there the capitalised word describes the town.
+_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b(?!\s+of\b)")
 _KIND_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+$")
 _PERSON = re.compile(
     r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|Secretary|[Ll]eader|[Ee]nvoy|"
@@ -50,6 +51,13 @@ _PERSON = re.compile(
 _OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
 )
+_LIST_NAME = r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
+_LIST_AFTER_LOCATIVE = re.compile(
+    rf"\b(?:in|at|near|from|between)\s+{_LIST_NAME}(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
+    r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
+)
+_LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
+_OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
 _BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facility|facilities)\b")
@@ -277,7 +285,7 @@ def _new_names(
             mention: Mention | None = Mention(name, start, end, new=seen[name].new)
         else:
             mention = _new_name(text, start, end, covered, geocode, opening is not None)
-        if mention is None or (mention.new is None and name in people):
+        if mention is None or (mention.new is None and set(name.split()) & people):
             continue
         if mention.new is not None and mention.new.kind is not PlaceKind.COUNTRY:
             if set(name.split()) & people:
@@ -300,7 +308,15 @@ def _new_name(
     dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    locative = opens or listed or _LOCATIVE.search(before)
+    # 'in Hasakah, al-Hol, Tal Hamis, and Derik': every name of a list after 'in' is a place,
+    # known to a geocoder or not; 'in Moscow, Lavrov said' is no list.
+    in_list = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start]) and (
+        _LIST_GOES_ON.match(after) and not _PERSON.match(name)
+    )
+    # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
+    owner = _OWNER_COUNTRY.search(before)
+    in_country = owner is not None and offline_country(owner.group("country")) is not None
+    locative = opens or listed or in_list or in_country or _LOCATIVE.search(before)
     kind_after = _KIND_AFTER.match(after)
     kind_before = _KIND_BEFORE.search(before)
     if not (dateline or possessive or locative or kind_after):
@@ -313,7 +329,7 @@ def _new_name(
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)
-    if kind_after or kind_before:
+    if kind_after or kind_before or in_list:
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
     return None
