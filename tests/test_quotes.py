@@ -355,6 +355,22 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "«The bases remain where they are» — said Peskov.",
         [("The bases remain where they are", "Peskov")],
     ),
+    (
+        "straight-single-quotes",
+        "'We will not leave,' said Mayor Tom Berg. 'Not now, not ever.' He called the plan "
+        "'a clear breach of the deal'.",
+        [
+            ("We will not leave", "Tom Berg"),
+            ("Not now, not ever.", "Tom Berg"),
+            ("a clear breach of the deal", "Tom Berg"),
+        ],
+    ),
+    (
+        "apostrophes-open-and-close-no-straight-single-quote",
+        "Ali Musa said Assad's troops weren't paid and the soldiers' families left the "
+        "city's port.",
+        [],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -104,12 +104,15 @@ _NP_AFTER = _noun_phrase(
 _COMPLEMENT = re.compile(r"\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s.*$")
 # Only these words ignore case: a name after them must still be capitalised.
 _ACCORDING_TO = r"(?i:according\s+to)"
-# Double marks of any style (a quote may run to the end of its paragraph), or single curly
-# ones, which must close before a non-letter so that apostrophes do not end them.
+# Double marks of any style (a quote may run to the end of its paragraph), or single ones,
+# curly or straight, which must open after and close before a non-letter so that
+# apostrophes ('Assad's', 'don't') neither open nor end them.
 _OPENING_MARKS = ('"', "“", "«", "„", "‘")
-_CLOSING = '"”»“’'
+_CLOSING = "\"”»“’'"
 _QUOTED = re.compile(
-    r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)|(?<![\w’'])‘(?P<single>(?:[^‘’\"“”]|’(?=\w))+?)’(?!\w)",
+    r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)"
+    r"|(?<![\w’'])‘(?P<single>(?:[^‘’\"“”]|’(?=\w))+?)’(?!\w)"
+    r"|(?<![\w’'])'(?=\w)(?P<straight>(?:[^'\"“”‘’]|'(?=\w))+?)(?<=[\w.,!?])'(?!\w)",
     re.MULTILINE,
 )
 # What stands between a verb of saying and the quote after it; reported speech opened by
@@ -287,7 +290,7 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
         plain = _unmark_short_quotes(sentence.text)
         previous: tuple[tuple[str, str | None], int] | None = None
         for match in _QUOTED.finditer(sentence.text):
-            group = "words" if match.group("words") is not None else "single"
+            group = match.lastgroup or "words"
             words = match.group(group).strip().rstrip(",").strip()
             if len(words.split()) < 3 or _is_title(words):
                 continue
@@ -330,7 +333,7 @@ def _unmark_short_quotes(text: str) -> str:
     "severe damage" and put it "at risk"' reads on as one clause to whoever said it."""
 
     def blank(match: re.Match[str]) -> str:
-        words = (match.group("words") or match.group("single") or "").strip()
+        words = match.group(match.lastgroup or "words").strip()
         if len(words.split()) >= 3 and not _is_title(words):
             return match.group(0)
         marks = match.group(0)
