@@ -34,6 +34,11 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("this morning", "2024-12-16"),
         ("on the 12th of the month", "2024-12-12"),
         ("on the 22nd of the month", "2024-11-22"),
+        ("two months ago", "2024-10"),
+        ("two or three months ago", "2024-09-01/2024-10-31"),
+        ("at the end of November", "2024-11-21/2024-11-30"),
+        ("at the end of last year", "2023-09-01/2023-12-31"),
+        ("at the beginning of 2023", "2023-01-01/2023-04-30"),
     ],
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
 )

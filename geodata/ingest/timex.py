@@ -41,6 +41,8 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?P<part>early|mid|mid-|late|the end of|the beginning of|the start of)"
+# 'late 2024', 'the end of last year' (= late: September to December).
+_YEAR_PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of)"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -171,7 +173,9 @@ def _month_span(year: int, month: int, part: str | None = None) -> StoryDate:
 
 
 def _part_word(part: str) -> str:
-    return part.rstrip("-").split()[-1] if part.startswith("the") else part.rstrip("-").lower()
+    """'early', 'mid-' -> 'mid', 'the end of' -> 'end'."""
+    words = part.rstrip("-").lower().split()
+    return words[1] if words[0] == "the" else words[0]
 
 
 def _month_date(g: dict[str, str], ctx: _Context) -> StoryDate | None:
@@ -191,7 +195,14 @@ def _year_part(g: dict[str, str], ctx: _Context) -> StoryDate | None:
         year = int(g["year"])
     else:
         year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[_part_word(g["part"])]
+    first, last = {
+        "early": (1, 4),
+        "beginning": (1, 4),
+        "start": (1, 4),
+        "mid": (5, 8),
+        "late": (9, 12),
+        "end": (9, 12),
+    }[_part_word(g["part"])]
     end = date(year, last, calendar.monthrange(year, last)[1])
     return StoryDate(date(year, first, 1), end, DatePrecision.RANGE)
 
@@ -249,6 +260,12 @@ def _ago(g: dict[str, str], ctx: _Context) -> StoryDate | None:
     counts = sorted({_count(g["count"]), _count(g.get("other") or g["count"])})
     if unit.startswith("hour"):
         return StoryDate.day(published)
+    if unit.startswith("month"):
+        months = [published.year * 12 + published.month - 1 - n for n in counts]
+        first, last = (_month_span(m // 12, m % 12 + 1) for m in (months[-1], months[0]))
+        if first == last:
+            return first
+        return StoryDate(first.start, last.end, DatePrecision.RANGE)
     if unit.startswith(("year", "decade")):
         years = [published.year - n * (10 if unit.startswith("decade") else 1) for n in counts]
         if len(years) == 1:
@@ -339,7 +356,7 @@ def _year_relative(g: dict[str, str], ctx: _Context) -> StoryDate | None:
     return StoryDate.parse(str(published.year + shift))
 
 
-_AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|years?|decades?)"
+_AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|months?|years?|decades?)"
 _COUNT = rf"(?:{'|'.join(_NUMBERS)}|\d+)"
 # Longer forms first: at any position the first pattern that matches wins. The flag says the
 # pattern always writes a year; where the year is optional, a written one sets it.
@@ -350,8 +367,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
-        (rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _year_part, True),
-        (r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
+        (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", _year_part, True),
+        (rf"\b{_YEAR_PART}[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
         (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, False),
         (
             rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}?(?!\s*(?:%|per|people|troops|km|kilomet))",
