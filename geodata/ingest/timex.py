@@ -250,6 +250,29 @@ def _anaphoric_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
 
 
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_span(year: int, season: str) -> StoryDate:
+    first = date(year, _SEASONS[season], 1)
+    last = _month_span(year + (season == "winter"), (first.month + 1) % 12 + 1).end
+    return StoryDate(first, last, DatePrecision.RANGE)
+
+
+def _season(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+    """'all spring', 'last summer', 'the winter of 2023' (December to February)."""
+    season, which, published = g["season"].lower(), (g.get("which") or "").lower(), ctx.published
+    if g.get("year"):
+        return _season_span(int(g["year"]), season)
+    spans = [_season_span(year, season) for year in range(published.year - 2, published.year + 2)]
+    if which == "last":
+        return max((s for s in spans if s.end < published), key=lambda s: s.start)
+    if which == "next" or ctx.future:
+        return min((s for s in spans if s.start > published), key=lambda s: s.start)
+    span = max((s for s in spans if s.start <= published), key=lambda s: s.start)
+    return _range(span.start, min(span.end, published))
+
+
 def _count(word: str) -> int:
     return _NUMBERS.get(word.lower()) or int(word)
 
@@ -427,6 +450,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         ),
         (r"\b(?P<which>earlier this|later this|last|this|next)\s+month\b", _month_relative, False),
         (r"\b(?P<which>earlier this|last|this|next)\s+year\b", _year_relative, False),
+        # Seasons in lower case ('the Arab Spring' is none), with a word that makes them a
+        # time ('all spring', 'in the summer', 'last winter') or a year; 'fall' needs one too.
+        (
+            r"\b(?:(?P<which>last|this|next|all)\s+|(?:in|during|over|by|since|until)\s+"
+            r"(?:the\s+)?)(?-i:(?P<season>spring|summer|autumn|winter|fall))\b"
+            rf"(?!\s+of\s+(?!(?:19|20)\d\d))(?:\s+(?:of\s+)?{_YEAR}\b)?",
+            _season,
+            False,
+        ),
         (
             rf"\b(?:in|since|by|until|from|of|year|before|after)\s+{_YEAR}\b"
             r"(?!\s*(?:%|people|troops))",
