@@ -243,7 +243,7 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
     (
         "quote-open-at-paragraph-end-goes-on-in-the-next",
-        "Ali Hassan runs a shop by the port.\n"
+        "The shop by the port reopened in May.\n"
         '"The first ships came back in March. Business is slowly picking up.\n'
         '"But nobody trusts the calm yet," Hassan said.',
         [
@@ -370,6 +370,32 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "Ali Musa said Assad's troops weren't paid and the soldiers' families left the "
         "city's port.",
         [],
+    ),
+    (
+        "more-verbs-of-saying",
+        '"Where should we go now?" asked Ali Musa. "The deal could still collapse," the '
+        'diplomat cautioned. "Prices will double," economist Rana Aziz predicted.',
+        [
+            ("Where should we go now?", "Ali Musa"),
+            ("The deal could still collapse", "diplomat"),
+            ("Prices will double", "Rana Aziz"),
+        ],
+    ),
+    (
+        "they-are-the-people-named-in-the-plural-before",
+        'Two soldiers spoke to the paper. "We were told to leave by Friday," they said.',
+        [("We were told to leave by Friday", "Two soldiers")],
+    ),
+    (
+        "a-full-name-as-subject-is-he",
+        'Ahmed Ali runs a bakery in Qamishli.\n"We lost everything in one night," he said.',
+        [("We lost everything in one night", "Ahmed Ali")],
+    ),
+    (
+        "a-country-as-subject-is-not-he",
+        'Peskov spoke on Monday. Saudi Arabia hosted the talks. "We agreed on the main '
+        'points," he said.',
+        [("We agreed on the main points", "Peskov")],
     ),
     # --- what must not be attributed
     (

@@ -14,6 +14,8 @@ SAY = (
     r"\s+as\s+saying|"
     r"said|says|say|told|tells|added|adds|stated|states|reads|noted|notes|stressed|declared|"
     r"explained|warned|insisted|emphasi[sz]ed|announced|wrote|writes|continued|replied|"
+    r"asked|asks|wondered|cautioned|suggested|predicted|observed|complained|lamented|conceded|"
+    r"alleged|maintained|revealed|disclosed|clarified|countered|went\s+on|"
     r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
     r"concluded|acknowledged|admitted|claimed|confirmed|denied|urged|described|called|"
     r"reported|reports|quoted|posted|tweeted|pledged|vowed|promised|asserted|affirmed|"

@@ -44,6 +44,7 @@ from geodata.ingest.attribution import (
     TITLE_LINKS,
     TITLE_WORDS,
 )
+from geodata.ingest.geocoding import offline_capital, offline_country
 from geodata.ingest.sentences import Sentence
 
 
@@ -69,6 +70,8 @@ class _People:
     named: str | None = None
     # The institution last shown speaking: whom 'it said' means.
     it: str | None = None
+    # The people last named in the plural as a sentence's subject: whom 'they said' means.
+    they: str | None = None
 
     def resolve(self, name: str, role: str | None) -> tuple[str, str | None]:
         words = re.sub(r"[’']s$", "", name.strip()).split()
@@ -208,8 +211,15 @@ def _learn_names(text: str, people: _People) -> None:
     if subject is not None and _institution(subject.group("np")):
         # 'The ministry issued a statement.' is whom a later 'it said' means.
         people.it, _ = people.body(subject.group("np"))
+    elif subject is not None and _plural(subject.group("np")):
+        # 'Two soldiers spoke to the paper.' are whom a later 'they said' means.
+        people.they, _ = people.body(subject.group("np"))
     speaking = [(m.start(), m.group("name")) for m in SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in SAID_NAME.finditer(text)]
+    person = SUBJECT.match(text)
+    if not (speaking or people.named) and person and _full_name(person.group("name")):
+        # 'Ahmed Ali runs a bakery.': a full name as the subject is whom 'he said' means.
+        speaking = [(0, person.group("name"))]
     for _, name in sorted(speaking):
         # 'reiterated the Houthis’ stance': a possessive is not who speaks.
         if _is_name(name) and not name.endswith(("’", "'")):
@@ -220,6 +230,17 @@ def _institution(phrase: str) -> bool:
     """Whether a phrase naming a speaker names a body, not people ('the agency', 'SANA')."""
     head = COMPLEMENT.sub("", phrase).split()[-1]
     return not re.fullmatch(PEOPLE_HEADS, head, re.IGNORECASE)
+
+
+def _full_name(words: str) -> bool:
+    """Two words or more that name no country or capital ('Saudi Arabia hosted the talks')."""
+    return len(words.split()) >= 2 and not offline_country(words) and not offline_capital(words)
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a phrase naming a speaker names people in the plural ('two soldiers')."""
+    head = COMPLEMENT.sub("", phrase).split()[-1].casefold()
+    return head.endswith("s") and re.fullmatch(PEOPLE_HEADS, head) is not None
 
 
 def _is_name(words: str) -> bool:
@@ -253,6 +274,8 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         subjects = [s for s in speaking or subject if _is_name(s)]
         if subjects:
             return people.resolve(subjects[-1], None)
+        if groups["pronoun"].lower() == "they" and people.they is not None:
+            return people.they, None
         return None if people.last is None else (people.last, people.roles.get(people.last))
     if groups.get("it"):
         body = SUBJECT_BODY.match(earlier)
