@@ -105,6 +105,19 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         # 'town' and 'airfield' after a name make it a place, not 'the Druze town of'.
         ("Jets hit the Menagh airfield.", [("Menagh", "menagh")]),
         ("Calm in the Druze town of Shahba.", [("Shahba", "shahba")]),
+        # 'the villages of A, B and C': plural place nouns open a list of places.
+        (
+            "Raids hit the villages of Tal Waqqas, Kafr Zita and Umm Sharshuh.",
+            [
+                ("Tal Waqqas", "tal-waqqas"),
+                ("Kafr Zita", "kafr-zayta"),
+                ("Umm Sharshuh", "umm-sharshuh"),
+            ],
+        ),
+        # A landform by its name ('Strip', 'Heights'), listed; a generic word for a province
+        # is not part of the name; 'the Islamic State' is no place.
+        ("In the Golan Heights, troops dug in.", [("Golan Heights", "golan-heights")]),
+        ("Rain in the Kurdistan Region and the Islamic State.", [("Kurdistan", "kurdistan")]),
     ],
     ids=[
         "dateline-month-and-weekday",
@@ -118,6 +131,9 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         "not-a-person-after-a-countrys-possessive",
         "airfield-after-a-name",
         "adjective-before-town-of",
+        "list-after-villages-of",
+        "landform-after-a-sentence-opening-in",
+        "generic-area-word",
     ],
 )
 def test_new_places_and_their_ids(

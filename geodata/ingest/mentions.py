@@ -27,8 +27,9 @@ _PROVINCE_AFTER = re.compile(
 )
 _OPENING = re.compile(r"(?:In|At|Near|From|Outside|Around|Across|Inside)\s+(?=\S)")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|into|toward|towards|outside|around|across|through|via|of|"
-    r"entered|entering|reached|reaching|left|leaving|took|captured|seized)|[A-Z][\w-]+,?\s+and)\s+"
+    r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
+    r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
+    r"[A-Z][\w-]+,?\s+and)\s+"
     r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?$"
 )
 # A name listed with a place just before it: "Abu Dhabi, United Arab Emirates",
@@ -37,8 +38,8 @@ _AFTER_PLACE = re.compile(
     r"(?:\s+(?:city|town|province|governorate|port))?(?:,\s+|\s+and\s+|\s+or\s+|,\s+and\s+)"
 )
 _PLACE_NOUNS = (
-    r"(?:neighbou?rhoods?|district|suburb|village|camp|square|province|governorate|region|"
-    r"countryside|quarter|airport|airbase|airfield|crossing|town)"
+    r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
+    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?)"
 )
 # Not 'the Druze town of Sweida': there the capitalised word describes the town.
 _KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b(?!\s+of\b)")
@@ -53,8 +54,13 @@ _OUTLET_AFTER = re.compile(
 )
 _LIST_NAME = r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
 _LIST_AFTER_LOCATIVE = re.compile(
-    rf"\b(?:in|at|near|from|between)\s+{_LIST_NAME}(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
+    rf"\b(?:in|at|near|from|between|{_PLACE_NOUNS}\s+of)\s+{_LIST_NAME}"
+    rf"(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
     r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
+)
+_AREA_WORD = re.compile(
+    r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|"
+    r"(?P<generic>Governorate|Province|Region|District))$"
 )
 _LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
 _OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
@@ -332,6 +338,12 @@ def _new_name(
     if kind_after or kind_before or in_list:
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
+    area = _AREA_WORD.search(name)
+    if locative and area is not None:
+        # 'in the Gaza Strip', 'of North Darfur State': a landform or an area by its name;
+        # a generic word for a province is not part of the name.
+        stop = start + area.start() if area.group("generic") else end
+        return Mention(text[start:stop], start, stop)
     return None
 
 
