@@ -31,6 +31,8 @@ from geodata.export import to_csv
 from geodata.filters import QUERY_KEYS, Facet, Filter
 
 KEYS = {key: f"filter-{key}" for key in QUERY_KEYS}  # URL key -> widget key
+OPEN = "filters-open"  # the "Filter and search" box: its widgets are made only while open
+SHOWN = "filter-widgets-shown"  # whether this run made the widgets
 KIND_WORDS = {kind.value: kind.value.capitalize() for kind in EventKind}
 PARTS = (  # URL key, label, help
     ("kind", "Kind", "Military, political, diplomatic, statement or background"),
@@ -45,32 +47,45 @@ def _known(facets: dict[str, list[Facet]]) -> dict[str, set[str]]:
 
 
 def current_filter(facets: dict[str, list[Facet]]) -> Filter:
-    """The reader's filter: the widgets' values, or on arrival the URL's (unknowns dropped)."""
+    """The reader's filter: a link's (a shared URL, "see on the map"), else the widgets' while
+    they are on screen, else the one kept in the session; values the articles do not have
+    (any more) are dropped.
+
+    The page writes the filter to the URL on every run, so a URL filter that differs from the
+    kept one was brought by a link.
+    """
     state = st.session_state
+    in_url = Filter.from_query({key: st.query_params.get_all(key) for key in QUERY_KEYS})
+    kept = state.get("filter")
+    if not isinstance(kept, Filter) or (in_url.active and in_url != kept):
+        asked = in_url
+    elif state.get(OPEN) and state.get(SHOWN):
+        asked = Filter.of(
+            kinds=state[KEYS["kind"]],
+            actors=state[KEYS["actor"]],
+            outlets=state[KEYS["outlet"]],
+            places=state[KEYS["where"]],
+            text=state[KEYS["q"]],
+        )
+    else:
+        asked = kept
     known = _known(facets)
-    if KEYS["q"] not in state:  # first visit, or back from another page
-        # A link's filter (a shared URL, "see on the map") wins over the one left on this page.
-        in_url = {key: st.query_params.get_all(key) for key in QUERY_KEYS}
-        asked = state.get("filter")
-        if any(in_url.values()) or not isinstance(asked, Filter):
-            asked = Filter.from_query(in_url)
-        query = asked.to_query()
-        for key in QUERY_KEYS[:-1]:
-            state[KEYS[key]] = query.get(key, [])
-        state[KEYS["q"]] = asked.text
-    for key in QUERY_KEYS[:-1]:  # a value the articles do not have (any more) is dropped
-        kept_values = [value for value in state[KEYS[key]] if value in known[key]]
-        if kept_values != state[KEYS[key]]:
-            state[KEYS[key]] = kept_values
-    wanted = Filter.of(
-        kinds=state[KEYS["kind"]],
-        actors=state[KEYS["actor"]],
-        outlets=state[KEYS["outlet"]],
-        places=state[KEYS["where"]],
-        text=state[KEYS["q"]],
-    )
+    query = asked.to_query()
+    for key in QUERY_KEYS[:-1]:
+        query[key] = [value for value in query.get(key, []) if value in known[key]]
+    wanted = Filter.from_query(query)
     state.filter = wanted
     return wanted
+
+
+def _show_in_widgets(wanted: Filter) -> None:
+    """Give the widgets the filter's values (before they are made, so Streamlit allows it)."""
+    query = wanted.to_query()
+    for key in QUERY_KEYS[:-1]:
+        if sorted(st.session_state.get(KEYS[key], [])) != query.get(key, []):
+            st.session_state[KEYS[key]] = query.get(key, [])
+    if st.session_state.get(KEYS["q"]) != wanted.text:
+        st.session_state[KEYS["q"]] = wanted.text
 
 
 def _option_label(facets: list[Facet], names: dict[str, str]) -> Callable[[str], str]:
@@ -80,9 +95,11 @@ def _option_label(facets: list[Facet], names: dict[str, str]) -> Callable[[str],
 
 
 def clear() -> None:
-    for key in QUERY_KEYS[:-1]:
-        st.session_state[KEYS[key]] = []
-    st.session_state[KEYS["q"]] = ""
+    st.session_state.filter = Filter()
+    for key in QUERY_KEYS:
+        if key in st.query_params:
+            del st.query_params[key]
+    _show_in_widgets(Filter())
 
 
 def filter_controls(
@@ -100,27 +117,33 @@ def filter_controls(
         names = KIND_WORDS if key == "kind" else place_names if key == "where" else {}
         labels[key] = _option_label(values, names)
     # Collapsed by default so the map stays in view; the line below says what is filtered.
-    with st.expander("Filter and search", expanded=False):
-        search, *columns = st.columns([2, 1, 1, 1, 1])
-        search.text_input(
-            "Search",
-            key=KEYS["q"],
-            help="Words in summaries, quotes, source sentences, people and place names; "
-            "case, accents and spellings such as Khmeimim/Hmeimim do not matter.",
-            placeholder="e.g. Khmeimim, Peskov, no final decision",
-        )
-        for column, (key, label, help_text) in zip(columns, PARTS, strict=True):
-            column.multiselect(
-                label,
-                [facet.value for facet in facets[key]],
-                key=KEYS[key],
-                format_func=labels[key],
-                help=help_text,
-                placeholder="All",
+    # Its widgets are made only while it is open: closed, it costs a new visit nothing
+    # (the filter itself lives in the URL and session state, not in the widgets).
+    box = st.expander("Filter and search", key=OPEN, on_change="rerun")
+    st.session_state[SHOWN] = bool(box.open)
+    if box.open:
+        _show_in_widgets(wanted)
+        with box:
+            search, *columns = st.columns([2, 1, 1, 1, 1])
+            search.text_input(
+                "Search",
+                key=KEYS["q"],
+                help="Words in summaries, quotes, source sentences, people and place names; "
+                "case, accents and spellings such as Khmeimim/Hmeimim do not matter.",
+                placeholder="e.g. Khmeimim, Peskov, no final decision",
             )
-        if wanted.text:
-            events = [e for events in narrowed.timeline.by_stop for e in events]
-            search_results(events, stops, story, narrowed.places)
+            for column, (key, label, help_text) in zip(columns, PARTS, strict=True):
+                column.multiselect(
+                    label,
+                    [facet.value for facet in facets[key]],
+                    key=KEYS[key],
+                    format_func=labels[key],
+                    help=help_text,
+                    placeholder="All",
+                )
+            if wanted.text:
+                events = [e for events in narrowed.timeline.by_stop for e in events]
+                search_results(events, stops, story, narrowed.places)
     line, button = st.columns([5, 1], vertical_alignment="center")
     words = shown_line(narrowed.shown, narrowed.total, wanted.active)
     if wanted.active:

@@ -49,3 +49,12 @@ def captions(at: AppTest) -> list[str]:
     """The text of the captions the page shows as HTML (``dashboard.plaintext.caption``)."""
     pattern = re.compile(r'<p dir="auto" style="[^"]*">(.*)</p>', re.DOTALL)
     return [unescape(m.group(1)) for html in at.get("html") if (m := pattern.fullmatch(html.value))]
+
+
+def open_box(at: AppTest, key: str) -> AppTest:
+    """Open the expander ``key`` ("filters-open", "places-open") as a reader does: its
+    widgets are made only while it is open."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

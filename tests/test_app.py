@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptesting import DASHBOARD, cards, headings, run
+from apptesting import DASHBOARD, cards, headings, open_box, run
 from stories import ARTICLE, BACKGROUND_FILES, EVENTS, write_story
 from streamlit.testing.v1 import AppTest
 
@@ -149,7 +149,7 @@ def test_stepping_writes_the_new_date_to_the_url_and_keeps_the_place(monkeypatch
 
 
 def test_a_place_button_focuses_the_place(monkeypatch, story_dir):
-    at = run(monkeypatch, story_dir, date="2024-12-16")
+    at = open_box(run(monkeypatch, story_dir, date="2024-12-16"), "places-open")
     at.button(key="place-tartus-naval-base").click().run()
     assert heading(at) == "Tartus naval facility: 1 event up to 16 December 2024"
     assert cards(at) == ["no-decision"]
@@ -286,7 +286,7 @@ def test_an_undated_report_has_its_own_stop_before_the_day(monkeypatch, tmp_path
     assert at.select_slider(key="date").value == "..2024-12-16"
     assert heading(at) == "Reported by 16 December 2024, not dated"
     assert cards(at) == ["damascus-entered"]
-    at.button(key="place-damascus").click().run()
+    open_box(at, "places-open").button(key="place-damascus").click().run()
     assert heading(at) == "Damascus: 2 events by 16 December 2024"
     at.button(key="next").click().run()
     assert url(at) == {"date": "2024-12-16", "place": "damascus"}

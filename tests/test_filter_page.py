@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apptesting import captions, cards
+from apptesting import captions, cards, open_box
 from stories import BACKGROUND_FILES, write_story
 from streamlit.testing.v1 import AppTest
 
@@ -29,6 +29,9 @@ def open_page(monkeypatch, folder: Path, query: dict[str, str | list[str]]) -> A
     monkeypatch.setenv("STORY_ARTICLES_DIR", str(folder))
     at = AppTest.from_file(str(APP), default_timeout=30)
     at.query_params.update(query)
+    # Both boxes open, as a reader opens them: their widgets are made only while open.
+    at.session_state["filters-open"] = True
+    at.session_state["places-open"] = True
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -248,3 +251,34 @@ def test_the_places_table_follows_the_filter(monkeypatch, folder):
     at.multiselect(key="filter-kind").unselect("statement").select("military").run()
     assert at.select_slider(key="date").value == "2024-12-08"
     assert table_rows(at) == {"damascus": (2, "yes")}
+
+
+def test_a_closed_filter_box_makes_no_widgets_and_keeps_the_filter(monkeypatch, folder):
+    """The widgets cost a new visit nothing until the reader opens the box; closing it again
+    keeps what was chosen (the filter lives in the URL, not in the widgets)."""
+    monkeypatch.setenv("STORY_ARTICLES_DIR", str(folder))
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params.update({"kind": "statement"})
+    at.run()
+    assert not at.multiselect and not at.text_input
+    assert shown(at) == "1 of 5 events shown · Kind: statement"
+    open_box(at, "filters-open")
+    assert at.multiselect(key="filter-kind").value == ["statement"]
+    at.multiselect(key="filter-kind").select("military").run()
+    at.session_state["filters-open"] = False
+    at.run()
+    at.run()  # the run after the one that closed it: the widgets' own state is gone by now
+    assert not at.multiselect
+    assert shown(at).endswith("· Kind: military or statement")
+    assert at.query_params["kind"] == ["military", "statement"]
+
+
+def test_clear_filters_works_with_the_box_closed(monkeypatch, folder):
+    at = open_page(monkeypatch, folder, {"kind": "statement"})
+    at.session_state["filters-open"] = False
+    at.run()
+    at.button(key="clear-filters").click().run()
+    assert shown(at) == "All 5 events shown"
+    assert "kind" not in at.query_params
+    open_box(at, "filters-open")
+    assert at.multiselect(key="filter-kind").value == []

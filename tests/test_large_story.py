@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptesting import cards, headings
+from apptesting import cards, headings, open_box
 from apptesting import run as run_page
 from streamlit.testing.v1 import AppTest
 
@@ -47,7 +47,7 @@ def test_a_place_with_many_events_lists_the_newest_first_and_all_on_demand(monke
 
 
 def test_many_places_are_picked_from_one_select_box_not_buttons(monkeypatch, folder):
-    at = run(monkeypatch, folder)
+    at = open_box(run(monkeypatch, folder), "places-open")
     assert not [b for b in at.button if (b.key or "").startswith("place-")]
     picker = at.selectbox(key="place-picker")
     assert len(picker.options) == 41

@@ -64,7 +64,7 @@ class Result:
     app: str
     size: str
     cold: float = float("nan")  # first visit after the server started (includes reading)
-    first: float = float("nan")  # a later visit: what every new viewer waits
+    first: float = float("nan")  # median of later visits: what every new viewer waits
     steps: list[float] = field(default_factory=list)
     rss_mb: float = float("nan")
     peak_mb: float = float("nan")
@@ -115,20 +115,29 @@ def _wait_idle(page) -> None:  # type: ignore[no-untyped-def]
         page.wait_for_timeout(20)
 
 
-def measure(browser, url: str, pid: int, plan: Plan, steps: int, result: Result) -> None:  # type: ignore[no-untyped-def]
-    """Cold and first visit to ``url``, then ``steps`` slider steps checked against ``plan``."""
+def measure(  # type: ignore[no-untyped-def]
+    browser, url: str, pid: int, plan: Plan, steps: int, result: Result, visits: int = 5
+) -> None:
+    """A cold visit to ``url``, ``visits`` new visits (median), then ``steps`` slider steps
+    checked against ``plan``."""
     timeout = 180.0
-    for attempt in ("cold", "first"):
+    firsts: list[float] = []
+    for attempt in ["cold"] + ["first"] * visits:
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
-        setattr(result, attempt, _wait_counts(page, plan.counts[plan.opening], timeout) - start)
-        if attempt == "cold":  # let its reruns finish, so the next visit has the server alone
+        seconds = _wait_counts(page, plan.counts[plan.opening], timeout) - start
+        if attempt == "cold":
+            result.cold = seconds
+        else:
+            firsts.append(seconds)
+        if len(firsts) < visits:  # let its reruns finish, so the next visit has the server alone
             _wait_idle(page)
             page.wait_for_timeout(500)
             _wait_idle(page)
             context.close()
+    result.first = statistics.median(firsts)
     _wait_idle(page)
     position = plan.opening
     for _ in range(steps):
@@ -305,7 +314,7 @@ def main() -> None:
         f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f} at start"
     )
     print(
-        "cold = first visit after the server started; first = a new visit afterwards. "
+        "cold = first visit after the server started; first = median of 5 new visits afterwards. "
         "Step = key press on the slider until every marker shows the new date's counts; "
         "the next press waits until the rerun ends. The naive app has one marker per event "
         "and place (data-count=1), counted per place; it caches nothing, so every visit is cold."

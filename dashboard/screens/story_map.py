@@ -213,21 +213,24 @@ def picked() -> None:
     focus(st.session_state["place-picker"])
 
 
-with st.expander("Places elsewhere and all places", expanded=False):
-    if len(data.places) > BUTTONS:
-        # Follows the place chosen on the map too.
-        st.session_state["place-picker"] = selected if selected in places_by_id else None
-        st.selectbox(
-            f"Focus on one of {len(data.places)} places",
-            options=[None, *places_by_id],
-            format_func=place_label,
-            key="place-picker",
-            on_change=picked,
-        )
-    for place in data.places if len(data.places) <= BUTTONS else ():
-        st.button(
-            markdown_text(place_label(place.id)),
-            on_click=focus,
-            args=(place.id,),
-            key=f"place-{place.id}",
-        )
+# Like "Filter and search", its buttons are made only while it is open.
+places_box = st.expander("Places elsewhere and all places", key="places-open", on_change="rerun")
+if places_box.open:
+    with places_box:
+        if len(data.places) > BUTTONS:
+            # Follows the place chosen on the map too.
+            st.session_state["place-picker"] = selected if selected in places_by_id else None
+            st.selectbox(
+                f"Focus on one of {len(data.places)} places",
+                options=[None, *places_by_id],
+                format_func=place_label,
+                key="place-picker",
+                on_change=picked,
+            )
+        for place in data.places if len(data.places) <= BUTTONS else ():
+            st.button(
+                markdown_text(place_label(place.id)),
+                on_click=focus,
+                args=(place.id,),
+                key=f"place-{place.id}",
+            )
