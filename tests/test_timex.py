@@ -126,6 +126,17 @@ FOUND = [
         id="days-earlier-and-a-week-later-count-from-the-date-just-given",
     ),
     pytest.param(
+        "The army on Friday said it had retaken the hill.\n"
+        '"Our units cleared it yesterday," the army said.',
+        [("Friday", "2024-12-13", False), ("yesterday", "2024-12-12", False)],
+        id="yesterday-in-a-quotation-counts-from-the-day-it-was-said",
+    ),
+    pytest.param(
+        'Fighting went on Friday.\n"We were shelled yesterday," a resident said.',
+        [("Friday", "2024-12-13", False), ("yesterday", "2024-12-15", False)],
+        id="yesterday-in-a-quotation-whose-speaking-the-text-did-not-date",
+    ),
+    pytest.param(
         "Talks ended on December 3. The previous day, the convoy left.",
         [("December 3", "2024-12-03", False), ("The previous day", "2024-12-02", False)],
         id="the-previous-day",

@@ -38,6 +38,7 @@ _FUTURE_WORDS = 14
 _QUOTATION = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
 _OPENING_MARK = re.compile(r"[\"“«„](?=[^\"“”«»„]*$)")
 _RUNS_ON_CHARS = 500
+_SPEAKING = re.compile(r"\b(?:said|says|told|announced|stated|declared|added)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,30 @@ class Context:
             if len(between) < _RUNS_ON_CHARS and "\n" not in between
             else None
         )
+
+    @property
+    def speech_day(self) -> date:
+        """The day from which 'yesterday' in a quotation counts: the day the words were said.
+
+        That is the publication day, unless the quotation is still open since a day the
+        text gave for someone speaking ('The SDF on Wednesday said ... “... conducted
+        yesterday ...”' counts from that Wednesday).
+        """
+        anchor = self.anchor
+        if anchor is None or anchor.when.precision is not DatePrecision.DAY:
+            return self.published
+        since = self.before[anchor.end :]
+        around = self.before[max(0, anchor.start - 40) : anchor.end + 40]
+        quoted = _OPENING_MARK.search(_QUOTATION.sub(" ", since)) is not None
+        spoken = _SPEAKING.search(around) is not None
+        if (
+            quoted
+            and spoken
+            and len(since) < _RUNS_ON_CHARS
+            and anchor.when.start <= self.published
+        ):
+            return anchor.when.start
+        return self.published
 
 
 Resolver = Callable[[dict[str, str], Context], StoryDate | None]

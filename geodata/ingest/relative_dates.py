@@ -29,8 +29,10 @@ def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
 
 
 def relative_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'yesterday', 'today', 'tomorrow': from the day the words were said (in a quotation
+    whose speaking the text dated) or else the publication day."""
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
-    return StoryDate.day(ctx.published + timedelta(days=shift))
+    return StoryDate.day(ctx.speech_day + timedelta(days=shift))
 
 
 def anaphoric_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
