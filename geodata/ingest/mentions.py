@@ -206,28 +206,14 @@ def _with_context(
     text: str, start: int, end: int, place: Place, gazetteer: Gazetteer
 ) -> list[Mention]:
     mentions = [Mention(text[start:end], start, end, place)]
-    described = _BASE_WORDS.search(text[max(0, start - 60) : start])
-    if described and not place.kind.is_base:
-        kind = described.group("kind").lower()
-        naval = any(word in kind for word in ("naval", "port", "logistic"))
-        wanted = [PlaceKind.NAVAL_BASE] if naval else [PlaceKind.AIR_BASE]
-        if kind == "base":
-            wanted = [PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE]
-        bases = [b for b in (_nearest(gazetteer, place, k) for k in wanted) if b is not None]
-        if bases:
-            # "the naval facility in Tartus" names the base, not the town around it;
-            # "the air base near Jableh" names both.
-            base = min(bases, key=lambda b: _km(b, place))
-            begin = start - len(described.group(0))
-            named = _NAMED_BASE.search(text[max(0, begin - 40) : begin])
-            known = named and gazetteer.find(f"{named.group('name')} {described.group('kind')}")
-            if known and known.kind.is_base:
-                # 'the Hmeimim air base in Latakia': the base has its own name already, so
-                # Latakia is Latakia (not 'the Soviet base in Tartus').
-                return mentions
-            if described.group("relation").lower() in ("in", "at", "of"):
-                return [Mention(text[begin:end], begin, end, base)]
-            mentions.insert(0, Mention(text[begin:end], begin, end, base))
+    described = _described_base(text, start, end, place, gazetteer)
+    if described is not None:
+        # "the naval facility in Tartus" names the base, not the town around it;
+        # "the air base near Jableh" names both.
+        relation = _BASE_WORDS.search(text[max(0, start - 60) : start])
+        if relation is not None and relation.group("relation").lower() in ("in", "at", "of"):
+            return [described]
+        mentions.insert(0, described)
     base_after = _BASE_AFTER.match(text[end:]) or _BASES_BEFORE.search(
         text[max(0, start - 80) : start]
     )
@@ -254,6 +240,32 @@ def _with_context(
             offset = end + province.start("other")
             mentions.append(Mention(other, offset, offset + len(other), other_place))
     return mentions
+
+
+def _described_base(
+    text: str, start: int, end: int, place: Place, gazetteer: Gazetteer
+) -> Mention | None:
+    """The base that words before a town describe ('the naval port at Tartus'), if any."""
+    described = _BASE_WORDS.search(text[max(0, start - 60) : start])
+    if described is None or place.kind.is_base:
+        return None
+    kind = described.group("kind").lower()
+    naval = any(word in kind for word in ("naval", "port", "logistic"))
+    wanted = [PlaceKind.NAVAL_BASE] if naval else [PlaceKind.AIR_BASE]
+    if kind == "base":
+        wanted = [PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE]
+    bases = [b for b in (_nearest(gazetteer, place, k) for k in wanted) if b is not None]
+    if not bases:
+        return None
+    begin = start - len(described.group(0))
+    named = _NAMED_BASE.search(text[max(0, begin - 40) : begin])
+    known = named and gazetteer.find(f"{named.group('name')} {described.group('kind')}")
+    if known and known.kind.is_base:
+        # 'the Hmeimim air base in Latakia': the base has its own name already, so Latakia
+        # is Latakia (not 'the Soviet base in Tartus').
+        return None
+    base = min(bases, key=lambda b: _km(b, place))
+    return Mention(text[begin:end], begin, end, base)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -305,20 +317,13 @@ def _new_name(
     text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
 ) -> Mention | None:
     name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
-    # A country or a capital is a place however the text uses it ('Ankara said'); not a name
-    # in capitals ('SANA reported') or an outlet's ('the state-run Sana news agency').
-    outlet = name.isupper() or _OUTLET_AFTER.match(text, end)
-    country = offline_country(name) or (None if outlet else offline_capital(name))
+    country = _country_or_capital(text, start, end)
     if country is not None:
         return Mention(name, start, end, new=country)
     dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    # 'in Hasakah, al-Hol, Tal Hamis, and Derik': every name of a list after 'in' is a place,
-    # known to a geocoder or not; 'in Moscow, Lavrov said' is no list.
-    in_list = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start]) and (
-        _LIST_GOES_ON.match(after) and not _PERSON.match(name)
-    )
+    in_list = _in_list(text, start, end)
     # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
     owner = _OWNER_COUNTRY.search(before)
     in_country = owner is not None and offline_country(owner.group("country")) is not None
@@ -340,11 +345,27 @@ def _new_name(
         return Mention(name, start, end)
     area = _AREA_WORD.search(name)
     if locative and area is not None:
-        # 'in the Gaza Strip', 'of North Darfur State': a landform or an area by its name;
+        # 'in the Gaza Strip', 'in the Kurdistan Region': a landform or an area by its name;
         # a generic word for a province is not part of the name.
         stop = start + area.start() if area.group("generic") else end
         return Mention(text[start:stop], start, stop)
     return None
+
+
+def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None:
+    """A country or a capital is a place however the text uses it ('Ankara said'); not a
+    name in capitals ('SANA reported') or an outlet's ('the state-run Sana news agency')."""
+    name = text[start:end]
+    outlet = name.isupper() or _OUTLET_AFTER.match(text, end)
+    return offline_country(name) or (None if outlet else offline_capital(name))
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """'in Hasakah, al-Hol, Tal Hamis, and Derik': a name in a list opened by 'in' (or 'the
+    villages of') is a place, known to a geocoder or not; 'in Moscow, Lavrov said' is none."""
+    opened = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start])
+    goes_on = _LIST_GOES_ON.match(text, end)
+    return bool(opened and goes_on and not _PERSON.match(text[start:end]))
 
 
 def _province(city: GeocodedPlace) -> GeocodedPlace:

@@ -197,9 +197,6 @@ def _learn_names(text: str, people: _People) -> None:
         words = match.group("body").casefold().split()
         if len(words) >= 2 and re.fullmatch(BODY_WORDS, words[-1]):
             people.body(match.group("body"))
-    for match in BODY_SPEAKING.finditer(text):
-        if _institution(match.group("np")):
-            people.it, _ = people.body(match.group("np"))
     # 'Ali Musa, 52, a farmer from Idlib, lost his house': he is who 'he said' will mean.
     age = r"(?:\s+\d{1,3},)?"
     appositive = rf"\b{PERSON},{age}\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
@@ -207,6 +204,14 @@ def _learn_names(text: str, people: _People) -> None:
         name = match.group("name")
         if len(name.split()) >= 2 and _is_name(name):
             people.named, _ = people.resolve(name, match.group("role"))
+    _learn_speakers(text, people)
+
+
+def _learn_speakers(text: str, people: _People) -> None:
+    """Who in the sentence speaks or is its subject: whom a later 'he', 'it', 'they' means."""
+    for match in BODY_SPEAKING.finditer(text):
+        if _institution(match.group("np")):
+            people.it, _ = people.body(match.group("np"))
     subject = SUBJECT_BODY.match(text)
     if subject is not None and _institution(subject.group("np")):
         # 'The ministry issued a statement.' is whom a later 'it said' means.
@@ -266,22 +271,8 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
 
 def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str | None] | None:
     groups = found.groupdict()
-    if groups.get("pronoun"):
-        # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.
-        # 'Minister Ali Kassem condemned what he called "...': the subject of the sentence.
-        speaking = [m.group("name") for m in SPEAKING.finditer(earlier)]
-        subject = [m.group("name") for m in SUBJECT.finditer(earlier)]
-        subjects = [s for s in speaking or subject if _is_name(s)]
-        if subjects:
-            return people.resolve(subjects[-1], None)
-        if groups["pronoun"].lower() == "they" and people.they is not None:
-            return people.they, None
-        return None if people.last is None else (people.last, people.roles.get(people.last))
-    if groups.get("it"):
-        body = SUBJECT_BODY.match(earlier)
-        if body is not None and _institution(body.group("np")):
-            return people.body(body.group("np"))
-        return None if people.it is None else (people.it, None)
+    if groups.get("pronoun") or groups.get("it"):
+        return _pronoun(groups.get("pronoun") or "it", people, earlier)
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
     if groups.get("the"):
@@ -307,6 +298,26 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         # 'a resident of Tartus, who asked not to be named, told AFP': the resident speaks.
         return people.body(phrase.group("np"))
     return people.resolve(name, role)
+
+
+def _pronoun(pronoun: str, people: _People, earlier: str) -> tuple[str, str | None] | None:
+    """Whom 'he', 'she', 'they' or 'it' means: someone earlier in the sentence, else the
+    last named."""
+    if pronoun.lower() == "it":
+        body = SUBJECT_BODY.match(earlier)
+        if body is not None and _institution(body.group("np")):
+            return people.body(body.group("np"))
+        return None if people.it is None else (people.it, None)
+    # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.
+    # 'Minister Ali Kassem condemned what he called "...': the subject of the sentence.
+    speaking = [m.group("name") for m in SPEAKING.finditer(earlier)]
+    subject = [m.group("name") for m in SUBJECT.finditer(earlier)]
+    subjects = [s for s in speaking or subject if _is_name(s)]
+    if subjects:
+        return people.resolve(subjects[-1], None)
+    if pronoun.lower() == "they" and people.they is not None:
+        return people.they, None
+    return None if people.last is None else (people.last, people.roles.get(people.last))
 
 
 def _role_before(text: str, offset: int) -> str | None:
