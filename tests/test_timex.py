@@ -137,6 +137,11 @@ FOUND = [
         id="yesterday-in-a-quotation-whose-speaking-the-text-did-not-date",
     ),
     pytest.param(
+        "Talks ended on December 13. A week later, the convoy left.",
+        [("December 13", "2024-12-13", False)],
+        id="a-week-later-in-a-past-report-never-lands-after-publication",
+    ),
+    pytest.param(
         "Talks ended on December 3. The previous day, the convoy left.",
         [("December 3", "2024-12-03", False), ("The previous day", "2024-12-02", False)],
         id="the-previous-day",

@@ -98,7 +98,12 @@ def days_from_anchor(g: dict[str, str], ctx: Context) -> StoryDate | None:
         return None
     days = count(g["count"]) * (7 if g["unit"].lower().startswith("week") else 1)
     sign = -1 if g["direction"].lower() == "earlier" else 1
-    return StoryDate.day(anchor.when.start + timedelta(days=sign * days))
+    day = anchor.when.start + timedelta(days=sign * days)
+    # A past report runs on past: 'a week later' never lands after publication unless the
+    # wording is future.
+    if day > ctx.published >= anchor.when.start and not ctx.future:
+        return None
+    return StoryDate.day(day)
 
 
 def day_of_month(g: dict[str, str], ctx: Context) -> StoryDate | None:
