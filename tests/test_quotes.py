@@ -397,6 +397,21 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'points," he said.',
         [("We agreed on the main points", "Peskov")],
     ),
+    (
+        "an-institution-by-its-proper-name",
+        'The Northern Water Board said the dam was "safe for another winter". It also '
+        'warned of "floods further down the valley". "We are ready," said the Red Cross.',
+        [
+            ("safe for another winter", "Northern Water Board"),
+            ("floods further down the valley", "Northern Water Board"),
+            ("We are ready", "Red Cross"),
+        ],
+    ),
+    (
+        "a-capitalised-head-noun",
+        'Norway\'s Foreign Ministry said the visit was "a new page in relations".',
+        [("a new page in relations", "Norway's Foreign Ministry")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

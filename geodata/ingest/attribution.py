@@ -65,16 +65,17 @@ BODY_WORDS = (
 )
 # Head nouns of who speaks without a name: people ('a senior official') and institutions,
 # outlets and documents ('the ministry', 'state television', 'the statement').
+# Either case ('the Foreign Ministry', 'the ministry'); an acronym only in capitals.
 PEOPLE_HEADS = (
-    rf"(?:{ROLE_NOUN}s?|officials?|sources?|members?|witness(?:es)?|residents?|diplomats?|"
+    rf"(?i:{ROLE_NOUN}s?|officials?|sources?|members?|witness(?:es)?|residents?|diplomats?|"
     r"employees?|person|people|representatives?|workers?|observers?)"
 )
 INSTITUTION_HEADS = (
-    r"(?:ministry|statement|document|report|decree|letter|communiqu[eé]|army|military|"
+    r"(?:(?i:ministry|statement|document|report|decree|letter|communiqu[eé]|army|military|"
     r"government|authorities|agency|forces|observatory|presidency|embassy|office|council|"
     r"committee|command|police|media|intelligence|Kremlin|department|service|administration|"
     r"television|TV|radio|newspaper|daily|channel|broadcaster|outlet|website|"
-    rf"{BODY_WORDS}|[A-Z]{{2,6}})"
+    rf"{BODY_WORDS})|[A-Z]{{2,6}})"
 )
 HEADS = rf"(?:{PEOPLE_HEADS}|{INSTITUTION_HEADS})"
 DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[A-Z][\w'’.-]*)"
@@ -84,7 +85,8 @@ def noun_phrase(first: str) -> str:
     """A phrase naming who speaks: 'the British defence ministry', 'one Western diplomat',
     'sources close to the talks' (a bare plural), 'State television'."""
     return (
-        rf"(?P<np>\b(?:{first}(?:\s+[\w'’.-]+){{0,6}}?\s+)?{HEADS}\b(?!\s+{HEADS}\b)"
+        rf"(?P<np>\b(?:{first}(?:\s+(?!{SAY}\b)[\w'’.-]+){{0,6}}?\s+)?{HEADS}\b"
+        rf"(?!\s+{HEADS}\b)"
         r"(?:\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s+"
         r"[^,;\"“”«»]{0,60}?)?)"
     )
@@ -97,6 +99,12 @@ NP_AFTER = noun_phrase(
     rf"(?:{DETERMINER}|(?!(?:while|and|but|as|when|after|because|though|although|whereas|"
     rf"which|who)\b)[a-z][\w-]*(?=\s+(?:{ROLE_NOUN}s|officials|sources|residents|"
     r"witnesses|diplomats|people|workers|observers)\b))"
+)
+# An institution by its proper name: 'The United Nations', 'the White House', 'The Syrian
+# Democratic Forces (SDF)'.
+PROPER_BODY = (
+    r"(?P<np>\b[Tt]he\s+[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,5})"
+    r"(?:\s+\([A-Z]{2,6}\))?"
 )
 COMPLEMENT = re.compile(r"\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s.*$")
 # Only these words ignore case: a name after them must still be capitalised.
@@ -161,6 +169,8 @@ AFTER = (
     re.compile(rf"^[\s,—–-]*(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b"),
     re.compile(rf"^[\s,—–-]*{NP_AFTER}{ASIDE}{ADVERB}\s+{SAY}\b"),
     re.compile(rf"^[\s,—–-]*{SAY}\s+{NP}"),
+    re.compile(rf"^[\s,—–-]*{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b"),
+    re.compile(rf"^[\s,—–-]*{SAY}\s+{PROPER_BODY}"),
     # Not 'according to the UN agency': a capitalised word before a head noun names a body.
     re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON}(?!\s+{HEADS}\b)"),
     re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+{NP_AFTER}"),
@@ -182,6 +192,7 @@ BEFORE = (
     re.compile(rf"\b(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{PRONOUN}{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b{TAIL}"),
+    re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON},?\s*$"),
     re.compile(rf"^According to\s+{NP},"),
 )
@@ -191,7 +202,10 @@ SUBJECT = re.compile(
     rf"^(?P<role>{ROLE_WORDS}){PERSON}{ASIDE}{ADVERB}(?!\s+{TITLE_VOCABULARY}\b)\s+[a-z]"
 )
 SUBJECT_BODY = re.compile(rf"^{NP}{ASIDE}{ADVERB}\s+[a-z]")
-BODY_SPEAKING = re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b")
+BODY_SPEAKING = (
+    re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b"),
+    re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b"),
+)
 SAID_NAME = re.compile(rf"\b{SAY}\s+(?P<role>{SAID_ROLE}){PERSON}")
 NOT_NAMES = frozenset(
     "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "

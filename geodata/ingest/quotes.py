@@ -209,7 +209,7 @@ def _learn_names(text: str, people: _People) -> None:
 
 def _learn_speakers(text: str, people: _People) -> None:
     """Who in the sentence speaks or is its subject: whom a later 'he', 'it', 'they' means."""
-    for match in BODY_SPEAKING.finditer(text):
+    for match in (m for pattern in BODY_SPEAKING for m in pattern.finditer(text)):
         if _institution(match.group("np")):
             people.it, _ = people.body(match.group("np"))
     subject = SUBJECT_BODY.match(text)
