@@ -412,6 +412,12 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'Norway\'s Foreign Ministry said the visit was "a new page in relations".',
         [("a new page in relations", "Norway's Foreign Ministry")],
     ),
+    (
+        "according-to-him-and-in-his-words",
+        'Mayor Tom Berg spoke on Monday. According to him, the bridge "will open in May". '
+        'In his words, "the worst is behind us".',
+        [("will open in May", "Tom Berg"), ("the worst is behind us", "Tom Berg")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -195,6 +195,11 @@ BEFORE = (
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON},?\s*$"),
     re.compile(rf"^According to\s+{NP},"),
+    # 'According to him, the bases "..."', 'In her words, "..."': the one last named.
+    re.compile(
+        r"^(?:According\s+to\s+(?P<pronoun>him|her|them)|In\s+(?P<possessive>his|her|their)"
+        r"\s+words)\b[^\"“”«»]{0,100}$"
+    ),
 )
 SPEAKING = re.compile(rf"{PERSON}{ASIDE},?{ADVERB}\s+(?:{SAY}|did not|had|spoke)\b")
 # Who a sentence is about, before its verb: whom a pronoun later in it means.

@@ -271,8 +271,8 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
 
 def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str | None] | None:
     groups = found.groupdict()
-    if groups.get("pronoun") or groups.get("it"):
-        return _pronoun(groups.get("pronoun") or "it", people, earlier)
+    if groups.get("pronoun") or groups.get("it") or groups.get("possessive"):
+        return _pronoun(groups.get("pronoun") or groups.get("possessive") or "it", people, earlier)
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
     if groups.get("the"):
@@ -315,7 +315,7 @@ def _pronoun(pronoun: str, people: _People, earlier: str) -> tuple[str, str | No
     subjects = [s for s in speaking or subject if _is_name(s)]
     if subjects:
         return people.resolve(subjects[-1], None)
-    if pronoun.lower() == "they" and people.they is not None:
+    if pronoun.lower() in ("they", "them", "their") and people.they is not None:
         return people.they, None
     return None if people.last is None else (people.last, people.roles.get(people.last))
 
