@@ -63,8 +63,12 @@ def test_places_in_any_spelling(
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("In Hama, officials said it was calm.", "Hama"), ("Convoys reached Homs.", "Homs")],
-    ids=["sentence-opening-preposition", "after-a-verb"],
+    [
+        ("In Hama, officials said it was calm.", "Hama"),
+        ("Convoys reached Homs.", "Homs"),
+        ("Clashes spilled into nearby Kafr Zita.", "Kafr Zita"),
+    ],
+    ids=["sentence-opening-preposition", "after-a-verb", "direction-or-nearby-after-in"],
 )
 def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: str, name: str):
     mentions = find_mentions(text, gazetteer, offline_place)

@@ -30,7 +30,10 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
     r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
     r"[A-Z][\w-]+,?\s+and)\s+"
-    r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?$"
+    r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?"
+    # 'in northern Idlib', 'into nearby al-Ashrafieh', 'in rural Damascus'
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+    r"rural|nearby|neighbou?ring|coastal)\s+)?$"
 )
 # A name listed with a place just before it: "Abu Dhabi, United Arab Emirates",
 # "Sweida city and Daraa".
