@@ -44,6 +44,10 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("last winter", "2023-12-01/2024-02-29"),
         ("this winter", "2024-12-01/2024-12-16"),
         ("in the spring of 2013", "2013-03-01/2013-05-31"),
+        ("from 2015 to 2017", "2015-01-01/2017-12-31"),
+        ("in 2015-2017", "2015-01-01/2017-12-31"),
+        ("in the first half of 2024", "2024-01-01/2024-06-30"),
+        ("in the second half of last year", "2023-07-01/2023-12-31"),
     ],
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
 )

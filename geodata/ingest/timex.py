@@ -45,7 +45,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?P<part>early|mid|mid-|late|the end of|the beginning of|the start of)"
 # 'late 2024', 'the end of last year' (= late: September to December).
-_YEAR_PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of)"
+_YEAR_PART = (
+    r"(?P<part>early|mid|late|the end of|the beginning of|the start of|"
+    r"the first half of|the second half of)"
+)
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
 
 
@@ -113,6 +116,8 @@ def _year_part(g: dict[str, str], ctx: Context) -> StoryDate | None:
         "mid": (5, 8),
         "late": (9, 12),
         "end": (9, 12),
+        "first": (1, 6),
+        "second": (7, 12),
     }[part_word(g["part"])]
     end = date(year, last, calendar.monthrange(year, last)[1])
     return StoryDate(date(year, first, 1), end, DatePrecision.RANGE)
@@ -159,6 +164,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         ),
         (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", _decade, True),
         (rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b", _years_between, True),
+        # 'from 2015 to 2017', '2015-2017': one span of years.
+        (
+            rf"\b(?:(?:from|in|during)\s+)?{_YEAR}\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
+            r"(?P<last_year>(?:19|20)\d\d)\b",
+            _years_between,
+            True,
+        ),
         (
             r"\b(?P<which>earlier this|earlier in the|later this|last|this|next)\s+week\b",
             relative.week,
