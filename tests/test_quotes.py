@@ -140,6 +140,15 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         [("calm and under full control", "State television")],
     ),
     (
+        "a-side-or-the-parties-speak",
+        'The Norwegian side noted its "readiness to help restore the grid". Both sides said '
+        'they were "committed to dialogue and respect".',
+        [
+            ("readiness to help restore the grid", "Norwegian side"),
+            ("committed to dialogue and respect", "Both sides"),
+        ],
+    ),
+    (
         "a-document-speaks",
         '"All foreign vessels must register before entering the bay," the decree states.',
         [("All foreign vessels must register before entering the bay", "decree")],

@@ -75,6 +75,7 @@ INSTITUTION_HEADS = (
     r"government|authorities|agency|forces|observatory|presidency|embassy|office|council|"
     r"committee|command|police|media|intelligence|Kremlin|department|service|administration|"
     r"television|TV|radio|newspaper|daily|channel|broadcaster|outlet|website|"
+    r"sides?|parties|countries|"
     rf"{BODY_WORDS})|[A-Z]{{2,6}})"
 )
 HEADS = rf"(?:{PEOPLE_HEADS}|{INSTITUTION_HEADS})"
