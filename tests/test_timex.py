@@ -48,6 +48,10 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("in 2015-2017", "2015-01-01/2017-12-31"),
         ("in the first half of 2024", "2024-01-01/2024-06-30"),
         ("in the second half of last year", "2023-07-01/2023-12-31"),
+        ("the day before yesterday", "2024-12-14"),
+        ("in the past week", "2024-12-09/2024-12-16"),
+        ("over the past two weeks", "2024-12-02/2024-12-16"),
+        ("during the last three months", "2024-09-16/2024-12-16"),
     ],
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
 )

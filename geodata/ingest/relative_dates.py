@@ -32,7 +32,23 @@ def relative_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'yesterday', 'today', 'tomorrow': from the day the words were said (in a quotation
     whose speaking the text dated) or else the publication day."""
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+    # 'the day before yesterday', 'the day after tomorrow'
+    shift += {"before": -1, "after": 1}.get((g.get("two") or "").lower(), 0)
     return StoryDate.day(ctx.speech_day + timedelta(days=shift))
+
+
+def past_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'in the past week', 'over the last two months': the span that ends on publication."""
+    published, unit = ctx.published, g["unit"].lower()
+    number = count(g["count"]) if g.get("count") else 1
+    if unit.startswith(("month", "year")):
+        months = number * (12 if unit.startswith("year") else 1)
+        total = published.year * 12 + published.month - 1 - months
+        first = min(published.day, month_span(total // 12, total % 12 + 1).end.day)
+        start = date(total // 12, total % 12 + 1, first)
+    else:
+        start = published - timedelta(days=number * (7 if unit.startswith("week") else 1))
+    return day_range(start, published)
 
 
 def anaphoric_day(g: dict[str, str], ctx: Context) -> StoryDate | None:

@@ -178,7 +178,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         ),
         (r"\b(?:over\s+)?(?P<which>the|this|last|next)\s+weekend\b", relative.weekend, False),
         (rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b", relative.weekday, False),
-        (r"\b(?P<word>yesterday|today|tomorrow)\b", relative.relative_day, False),
+        (
+            r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<word>yesterday|today|tomorrow)\b",
+            relative.relative_day,
+            False,
+        ),
+        # 'in the past week', 'over the last two months': the span up to publication.
+        (
+            rf"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?:(?P<count>{_COUNT})\s+)?"
+            r"(?P<unit>days?|weeks?|months?|years?)\b",
+            relative.past_span,
+            False,
+        ),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", relative.anaphoric_day, False),
         (r"\b(?P<word>a day later|day before)\b", relative.anaphoric_day, False),
         (r"\b(?P<word>the same day|that (?:same )?day)\b", relative.anaphoric_day, False),
