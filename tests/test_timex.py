@@ -52,6 +52,9 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("in the past week", "2024-12-09/2024-12-16"),
         ("over the past two weeks", "2024-12-02/2024-12-16"),
         ("during the last three months", "2024-09-16/2024-12-16"),
+        ("on Dec. 8-9", "2024-12-08/2024-12-09"),
+        ("from December 8 to 10, 2023", "2023-12-08/2023-12-10"),
+        ("on 5-6 December", "2024-12-05/2024-12-06"),
     ],
     ids=lambda v: v if isinstance(v, str) and " " in v else None,
 )

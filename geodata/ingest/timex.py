@@ -49,6 +49,7 @@ _YEAR_PART = (
     r"(?P<part>early|mid|late|the end of|the beginning of|the start of|"
     r"the first half of|the second half of)"
 )
+_LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
 
 
@@ -90,6 +91,18 @@ def _day_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
     if g.get("year") or g.get("rel"):
         return next(iter(spans.values()), None)
     return _pick(spans, ctx)
+
+
+def _days_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'Dec. 8-10': the first day dated as a day is, to the last in the same month."""
+    first = _day_date(g, ctx)
+    if first is None or int(g["last_day"]) <= first.start.day:
+        return None
+    try:
+        last = first.start.replace(day=int(g["last_day"]))
+    except ValueError:
+        return None
+    return StoryDate(first.start, last, DatePrecision.RANGE)
 
 
 def _month_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
@@ -144,6 +157,18 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     for pattern, resolver, explicit in (
         (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, False),
         (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
+        # 'Dec. 8-10', 'December 8 to 10, 2024', '8-9 December': a span of days in a month.
+        (
+            rf"\b{_MONTH}\s+{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}(?:,?\s+{_YEAR}\b)?",
+            _days_span,
+            False,
+        ),
+        (
+            rf"\b{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+{_YEAR}\b)?",
+            _days_span,
+            False,
+        ),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", _year_part, True),
