@@ -103,6 +103,10 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
             [("Homs", "homs"), ("Tal Waqqas", "tal-waqqas"), ("Kafr Zita", "kafr-zayta")],
         ),
         ("In Homs, Nadia Fares said it was calm.", [("Homs", "homs")]),
+        # A name before 'said' is a person ('Putin', not the Chinese city Putian), unless
+        # it follows 'in' ('the committees in El Fasher said') or is a capital.
+        ("In Moscow, Putin and Lavrov met. Putin said it went well.", [("Moscow", "moscow")]),
+        ("The committees in Homs said so.", [("Homs", "homs")]),
         # A name after a country's possessive is a place in it, if a geocoder knows it.
         ("A ship sank off Eritrea's Assab.", [("Eritrea", "eritrea"), ("Assab", "assab")]),
         ("Syria's Bashar al-Assad fled.", [("Syria", "syria")]),
@@ -131,6 +135,8 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         "capital-after-by",
         "list-after-in",
         "no-list-a-person-speaks",
+        "a-name-before-said-is-a-person",
+        "a-place-before-said-after-in",
         "after-a-countrys-possessive",
         "not-a-person-after-a-countrys-possessive",
         "airfield-after-a-name",

@@ -52,6 +52,10 @@ _PERSON = re.compile(
     r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 )
+_SAID_BY = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s+"
+    r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
+)
 _OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
 )
@@ -391,6 +395,13 @@ def _person_words(text: str) -> set[str]:
     words: set[str] = set()
     for match in _PERSON.finditer(text):
         words.update(w for w in match.group("name").split() if not w.startswith(("al-", "Al-")))
+    for match in _SAID_BY.finditer(text):
+        # 'Putin said' (not the city Putian); 'Ankara said' is still the capital, and in
+        # 'the committees in El Fasher said' the place is where, not who.
+        name = match.group("name").split()[-1]
+        where = re.search(r"\b(?:in|at|from|of|near|for)\s+$", text[: match.start()])
+        if where is None and offline_country(name) is None and offline_capital(name) is None:
+            words.add(name)
     return words
 
 
