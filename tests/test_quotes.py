@@ -427,6 +427,12 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'In his words, "the worst is behind us".',
         [("will open in May", "Tom Berg"), ("the worst is behind us", "Tom Berg")],
     ),
+    (
+        "a-long-aside-between-speaker-and-verb",
+        '"The port is a matter for the city council," Musa, who met the envoy in March and '
+        "again in early May, told reporters.",
+        [("The port is a matter for the city council", "Musa")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -126,7 +126,7 @@ QUOTED = re.compile(
 # "..."').
 # Words between who speaks and the verb: an aside ('Peskov, in a call with reporters,
 # said'), or a relative pronoun ('Ali Demir, who said', 'a statement, which said').
-ASIDE = r"(?:,[^,]{3,60},|,\s+(?:who|which))?"
+ASIDE = r"(?:,[^,]{3,90},|,\s+(?:who|which))?"
 TAIL = r"(?:\s+that\b[^\"“”«»]{0,240}?|[^\"“”«»]{0,100}?)[:,]?\s*$"
 # Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
 # ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
