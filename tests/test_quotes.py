@@ -433,6 +433,12 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "again in early May, told reporters.",
         [("The port is a matter for the city council", "Musa")],
     ),
+    (
+        "a-colon-after-a-clause-about-a-named-person",
+        'Ali Musa was blunt: "We will not leave this town." The list was long: "three '
+        'houses and two cars".',
+        [("We will not leave this town.", "Ali Musa")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

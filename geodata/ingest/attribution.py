@@ -196,6 +196,11 @@ BEFORE = (
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON},?\s*$"),
     re.compile(rf"^According to\s+{NP},"),
+    # 'Ali Musa was blunt: "..."': a colon after a clause whose subject is a named person.
+    re.compile(
+        rf"^(?P<role>{ROLE_WORDS}){PERSON}{ASIDE}{ADVERB}(?!\s+{TITLE_VOCABULARY}\b)"
+        r"\s+[a-z][^\"“”«»:]{0,80}:\s*$"
+    ),
     # 'According to him, the bases "..."', 'In her words, "..."': the one last named.
     re.compile(
         r"^(?:According\s+to\s+(?P<pronoun>him|her|them)|In\s+(?P<possessive>his|her|their)"
