@@ -126,6 +126,9 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         # is not part of the name; 'the Islamic State' is no place.
         ("In the Golan Heights, troops dug in.", [("Golan Heights", "golan-heights")]),
         ("Rain in the Kurdistan Region and the Islamic State.", [("Kurdistan", "kurdistan")]),
+        # '... of X state' names a state, not '... of Syrian state media'.
+        ("Near the capital of North Darfur state.", [("North Darfur", "north-darfur")]),
+        ("Reports of Syrian state media.", []),
     ],
     ids=[
         "dateline-month-and-weekday",
@@ -144,6 +147,8 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         "list-after-villages-of",
         "landform-after-a-sentence-opening-in",
         "generic-area-word",
+        "state-after-a-name",
+        "no-state-after-a-nationality",
     ],
 )
 def test_new_places_and_their_ids(

@@ -52,6 +52,7 @@ _PERSON = re.compile(
     r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 )
+_DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
 _SAID_BY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s+"
     r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
@@ -349,6 +350,11 @@ def _new_name(
         return Mention(name, start, end, new=place)
     if kind_after or kind_before or in_list:
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
+        return Mention(name, start, end)
+    state = re.search(r"\bof\s+$", before) and re.match(r"\s+state\b", after)
+    if state and not _DEMONYM.search(name):
+        # 'the capital of North Darfur state': a state by its name (not 'of Syrian state
+        # media', where the word before 'state' is a nationality).
         return Mention(name, start, end)
     area = _AREA_WORD.search(name)
     if locative and area is not None:
