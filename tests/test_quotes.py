@@ -494,3 +494,23 @@ def test_quotes_with_speaker_role_and_he_added() -> None:
         ("There is no decision yet", "Dmitry Peskov", "Kremlin spokesman"),
         ("We are in contact", "Dmitry Peskov", "Kremlin spokesman"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            'The port "will reopen within a week", state radio cited Deputy Foreign Minister '
+            "Ivo Marsh as saying.",
+            "Deputy Foreign Minister",
+        ),
+        (
+            "The cabinet met following Deputy Prime Minister Ivo Marsh's visit. \"The talks were "
+            'useful and frank," Marsh said.',
+            "Deputy Prime Minister",
+        ),
+    ],
+    ids=["a-verb-before-the-title-is-not-part-of-it", "a-preposition-before-the-title"],
+)
+def test_the_role_is_the_title_before_the_name(text: str, role: str) -> None:
+    assert [q.role for q in find_quotes(split_sentences(text))] == [role]

@@ -37,6 +37,7 @@ from geodata.ingest.attribution import (
     ROLE_NOUNS,
     ROLE_START,
     SAID_NAME,
+    SAY,
     SPEAKING,
     STOP,
     SUBJECT,
@@ -79,7 +80,8 @@ class _People:
         while len(words) > 1 and words[0].lower() in TITLE_WORDS:
             titles.append(words.pop(0))
         name = " ".join(words)
-        role = role if _clean_role(role) else " ".join(titles) or role
+        # 'Deputy' before the name's own titles ('Foreign Minister') is part of the role.
+        role = role if _clean_role(role) else " ".join([_titled_role(role) or "", *titles]).strip()
         surname = PARTICLE.sub("", words[-1]).casefold()
         full = name if len(words) > 1 else self.full.get(surname, name)
         self.full.setdefault(surname, full)
@@ -341,10 +343,19 @@ def _titled_role(role: str | None) -> str | None:
     for word in reversed(words):
         if word[:1].islower() and word.lower() not in ROLE_NOUNS and not kept:
             break
+        # 'state media cited Deputy Foreign Minister', 'the cabinet following Deputy Prime
+        # Minister': a verb or preposition ends the title.
+        if word[:1].islower() and _ENDS_TITLE.fullmatch(word):
+            break
         if not word[0].isalpha() or not word[-1].isalnum() or word.lower() in STOP:
             break
         kept.insert(0, word)
     return " ".join(kept) or None
+
+
+_ENDS_TITLE = re.compile(
+    rf"{SAY}|cited|citing|quoting|following|after|by|with|to|for|from|in|at|on|as|that"
+)
 
 
 def _clean_role(role: str | None) -> str | None:
