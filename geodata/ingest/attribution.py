@@ -121,12 +121,12 @@ QUOTED = re.compile(
     r"|(?<![\w’'])'(?=\w)(?P<straight>(?:[^'\"“”‘’]|'(?=\w))+?)(?<=[\w.,!?])'(?!\w)",
     re.MULTILINE,
 )
-# What stands between a verb of saying and the quote after it; reported speech opened by
-# 'that' may run on longer before it quotes ('He added that ... and called for summits to
-# "..."').
 # Words between who speaks and the verb: an aside ('Peskov, in a call with reporters,
 # said'), or a relative pronoun ('Ali Demir, who said', 'a statement, which said').
 ASIDE = r"(?:,[^,]{3,90},|,\s+(?:who|which))?"
+# What stands between a verb of saying and the quote after it; reported speech opened by
+# 'that' may run on longer before it quotes ('He added that ... and called for summits to
+# "..."').
 TAIL = r"(?:\s+that\b[^\"“”«»]{0,240}?|[^\"“”«»]{0,100}?)[:,]?\s*$"
 # Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
 # ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
