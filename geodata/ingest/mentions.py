@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer
-from geodata.ingest.geocoding import GeocodedPlace, offline_country, province_of
+from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
 from geodata.models import Place, PlaceKind, slug
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
@@ -21,14 +21,19 @@ _BASE_WORDS = re.compile(
     r"\s+(?P<relation>near|in|at|outside|close to|of)\s+(?:the\s+(?:city|town|port)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_NAMED_BASE = re.compile(r"(?P<name>[A-Z][\w'’-]*)\s+$")
 _PROVINCE_AFTER = re.compile(
     r"^\s+(?:and\s+(?P<other>[A-Z][\w-]+)\s+)?(?i:provinces?|governorates?)\b"
 )
 _OPENING = re.compile(r"(?:In|At|Near|From|Outside|Around|Across|Inside)\s+(?=\S)")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|into|toward|towards|outside|around|across|through|via|of|"
-    r"entered|entering|reached|reaching|left|leaving|took|captured|seized)|[A-Z][\w-]+,?\s+and)\s+"
-    r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?$"
+    r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
+    r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
+    r"[A-Z][\w-]+,?\s+and)\s+"
+    r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?"
+    # 'in northern Idlib', 'into nearby al-Ashrafieh', 'in rural Damascus'
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+    r"rural|nearby|neighbou?ring|coastal)\s+)?$"
 )
 # A name listed with a place just before it: "Abu Dhabi, United Arab Emirates",
 # "Sweida city and Daraa".
@@ -36,16 +41,37 @@ _AFTER_PLACE = re.compile(
     r"(?:\s+(?:city|town|province|governorate|port))?(?:,\s+|\s+and\s+|\s+or\s+|,\s+and\s+)"
 )
 _PLACE_NOUNS = (
-    r"(?:neighbou?rhoods?|district|suburb|village|camp|square|province|governorate|region|"
-    r"countryside|quarter|airport|airbase|crossing)"
+    r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
+    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?)"
 )
-_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b")
+# Not 'the Druze town of Sweida': there the capitalised word describes the town.
+_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b(?!\s+of\b)")
 _KIND_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+$")
 _PERSON = re.compile(
     r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|Secretary|[Ll]eader|[Ee]nvoy|"
     r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 )
+_DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
+_SAID_BY = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s+"
+    r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
+)
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
+)
+_LIST_NAME = r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
+_LIST_AFTER_LOCATIVE = re.compile(
+    rf"\b(?:in|at|near|from|between|{_PLACE_NOUNS}\s+of)\s+{_LIST_NAME}"
+    rf"(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
+    r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
+)
+_AREA_WORD = re.compile(
+    r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|"
+    r"(?P<generic>Governorate|Province|Region|District))$"
+)
+_LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
+_OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
 _BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facility|facilities)\b")
@@ -145,6 +171,11 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def _gazetteer_match(
     text: str, tokens: list[tuple[int, int]], index: int, gazetteer: Gazetteer
 ) -> tuple[Place, int] | None:
+    first = text[tokens[index][0] : tokens[index][1]]
+    if first in _FUNCTION_WORDS and first != "the":
+        # 'at Tartus' folds as 'Tartus' would ('at-' is an Arabic article), but a lower-case
+        # preposition is the sentence's, not the name's ('the Tartus base' keeps its 'the').
+        return None
     for last in range(min(len(tokens), index + _LONGEST) - 1, index - 1, -1):
         words = text[tokens[index][0] : tokens[last][1]]
         if not any(_capitalised(text[s:e]) for s, e in tokens[index : last + 1]):
@@ -183,22 +214,14 @@ def _with_context(
     text: str, start: int, end: int, place: Place, gazetteer: Gazetteer
 ) -> list[Mention]:
     mentions = [Mention(text[start:end], start, end, place)]
-    described = _BASE_WORDS.search(text[max(0, start - 60) : start])
-    if described and not place.kind.is_base:
-        kind = described.group("kind").lower()
-        naval = any(word in kind for word in ("naval", "port", "logistic"))
-        wanted = [PlaceKind.NAVAL_BASE] if naval else [PlaceKind.AIR_BASE]
-        if kind == "base":
-            wanted = [PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE]
-        bases = [b for b in (_nearest(gazetteer, place, k) for k in wanted) if b is not None]
-        if bases:
-            # "the naval facility in Tartus" names the base, not the town around it;
-            # "the air base near Jableh" names both.
-            base = min(bases, key=lambda b: _km(b, place))
-            begin = start - len(described.group(0))
-            if described.group("relation").lower() in ("in", "at", "of"):
-                return [Mention(text[begin:end], begin, end, base)]
-            mentions.insert(0, Mention(text[begin:end], begin, end, base))
+    described = _described_base(text, start, end, place, gazetteer)
+    if described is not None:
+        # "the naval facility in Tartus" names the base, not the town around it;
+        # "the air base near Jableh" names both.
+        relation = _BASE_WORDS.search(text[max(0, start - 60) : start])
+        if relation is not None and relation.group("relation").lower() in ("in", "at", "of"):
+            return [described]
+        mentions.insert(0, described)
     base_after = _BASE_AFTER.match(text[end:]) or _BASES_BEFORE.search(
         text[max(0, start - 80) : start]
     )
@@ -225,6 +248,32 @@ def _with_context(
             offset = end + province.start("other")
             mentions.append(Mention(other, offset, offset + len(other), other_place))
     return mentions
+
+
+def _described_base(
+    text: str, start: int, end: int, place: Place, gazetteer: Gazetteer
+) -> Mention | None:
+    """The base that words before a town describe ('the naval port at Tartus'), if any."""
+    described = _BASE_WORDS.search(text[max(0, start - 60) : start])
+    if described is None or place.kind.is_base:
+        return None
+    kind = described.group("kind").lower()
+    naval = any(word in kind for word in ("naval", "port", "logistic"))
+    wanted = [PlaceKind.NAVAL_BASE] if naval else [PlaceKind.AIR_BASE]
+    if kind == "base":
+        wanted = [PlaceKind.NAVAL_BASE, PlaceKind.AIR_BASE]
+    bases = [b for b in (_nearest(gazetteer, place, k) for k in wanted) if b is not None]
+    if not bases:
+        return None
+    begin = start - len(described.group(0))
+    named = _NAMED_BASE.search(text[max(0, begin - 40) : begin])
+    known = named and gazetteer.find(f"{named.group('name')} {described.group('kind')}")
+    if known and known.kind.is_base:
+        # 'the Hmeimim air base in Latakia': the base has its own name already, so Latakia
+        # is Latakia (not 'the Soviet base in Tartus').
+        return None
+    base = min(bases, key=lambda b: _km(b, place))
+    return Mention(text[begin:end], begin, end, base)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -262,7 +311,7 @@ def _new_names(
             mention: Mention | None = Mention(name, start, end, new=seen[name].new)
         else:
             mention = _new_name(text, start, end, covered, geocode, opening is not None)
-        if mention is None or (mention.new is None and name in people):
+        if mention is None or (mention.new is None and set(name.split()) & people):
             continue
         if mention.new is not None and mention.new.kind is not PlaceKind.COUNTRY:
             if set(name.split()) & people:
@@ -276,13 +325,17 @@ def _new_name(
     text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
 ) -> Mention | None:
     name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
-    country = offline_country(name)
+    country = _country_or_capital(text, start, end)
     if country is not None:
         return Mention(name, start, end, new=country)
     dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    locative = opens or listed or _LOCATIVE.search(before)
+    in_list = _in_list(text, start, end)
+    # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
+    owner = _OWNER_COUNTRY.search(before)
+    in_country = owner is not None and offline_country(owner.group("country")) is not None
+    locative = opens or listed or in_list or in_country or _LOCATIVE.search(before)
     kind_after = _KIND_AFTER.match(after)
     kind_before = _KIND_BEFORE.search(before)
     if not (dateline or possessive or locative or kind_after):
@@ -295,10 +348,37 @@ def _new_name(
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)
-    if kind_after or kind_before:
+    if kind_after or kind_before or in_list:
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
+    state = re.search(r"\bof\s+$", before) and re.match(r"\s+state\b", after)
+    if state and not _DEMONYM.search(name):
+        # 'the capital of North Darfur state': a state by its name (not 'of Syrian state
+        # media', where the word before 'state' is a nationality).
+        return Mention(name, start, end)
+    area = _AREA_WORD.search(name)
+    if locative and area is not None:
+        # 'in the Gaza Strip', 'in the Kurdistan Region': a landform or an area by its name;
+        # a generic word for a province is not part of the name.
+        stop = start + area.start() if area.group("generic") else end
+        return Mention(text[start:stop], start, stop)
     return None
+
+
+def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None:
+    """A country or a capital is a place however the text uses it ('Ankara said'); not a
+    name in capitals ('SANA reported') or an outlet's ('the state-run Sana news agency')."""
+    name = text[start:end]
+    outlet = name.isupper() or _OUTLET_AFTER.match(text, end)
+    return offline_country(name) or (None if outlet else offline_capital(name))
+
+
+def _in_list(text: str, start: int, end: int) -> bool:
+    """'in Hasakah, al-Hol, Tal Hamis, and Derik': a name in a list opened by 'in' (or 'the
+    villages of') is a place, known to a geocoder or not; 'in Moscow, Lavrov said' is none."""
+    opened = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start])
+    goes_on = _LIST_GOES_ON.match(text, end)
+    return bool(opened and goes_on and not _PERSON.match(text[start:end]))
 
 
 def _province(city: GeocodedPlace) -> GeocodedPlace:
@@ -321,6 +401,13 @@ def _person_words(text: str) -> set[str]:
     words: set[str] = set()
     for match in _PERSON.finditer(text):
         words.update(w for w in match.group("name").split() if not w.startswith(("al-", "Al-")))
+    for match in _SAID_BY.finditer(text):
+        # 'Putin said' (not the city Putian); 'Ankara said' is still the capital, and in
+        # 'the committees in El Fasher said' the place is where, not who.
+        name = match.group("name").split()[-1]
+        where = re.search(r"\b(?:in|at|from|of|near|for)\s+$", text[: match.start()])
+        if where is None and offline_country(name) is None and offline_capital(name) is None:
+            words.add(name)
     return words
 
 

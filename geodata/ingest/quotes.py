@@ -1,10 +1,11 @@
 """Finding quoted statements in article text and who the text says made them, in what role.
 
-Quotes may use any quotation marks (straight, curly, guillemets, low-high, single curly), stand
-before or after their attribution, be partial ("focus on “the presence of our soldiers”"),
-take a whole sentence after the sentence that names the speaker, and come from a person
-("Peskov said"), a pronoun ("he added"), or an institution or unnamed source ("the ministry
-said in a statement", "a Syrian military official told AFP").
+Quotes may use any quotation marks (straight, curly, guillemets, low-high, single curly or
+straight), stand before or after their attribution or around it, be partial ("focus on
+“the presence of our soldiers”"), run over sentences and paragraphs, take a whole sentence
+after the sentence that names the speaker, and come from a person ("Peskov said"), a pronoun
+("he added", "it said"), or an institution or unnamed source ("the ministry said in a
+statement", "a Syrian military official told AFP"). The patterns are in ``attribution``.
 """
 
 from __future__ import annotations
@@ -12,139 +13,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geodata.ingest.attribution import (
+    AFTER,
+    BEFORE,
+    BODY_NAME,
+    BODY_SPEAKING,
+    BODY_WORDS,
+    CLOSING,
+    COMPLEMENT,
+    COMPLEMENT_OF,
+    CONTINUES,
+    HEAD_WORD,
+    HONORIFIC,
+    NOT_NAMES,
+    OPENING_MARKS,
+    PARTICLE,
+    PEOPLE_HEADS,
+    PERSON,
+    PHRASE_BEFORE,
+    PREPOSITION_BEFORE,
+    QUOTED,
+    REPORTING,
+    ROLE_NOUNS,
+    ROLE_START,
+    SAID_NAME,
+    SAY,
+    SPEAKING,
+    STOP,
+    SUBJECT,
+    SUBJECT_BODY,
+    TITLE_LINKS,
+    TITLE_WORDS,
+)
+from geodata.ingest.geocoding import offline_capital, offline_country
 from geodata.ingest.sentences import Sentence
-
-_SAY = (
-    r"(?:said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|declared|"
-    r"explained|warned|insisted|emphasi[sz]ed|announced|wrote|writes|continued|replied|"
-    r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
-    r"concluded|acknowledged|admitted|claimed|confirmed|denied|urged|described|called|"
-    r"reported|reports|quoted|posted|tweeted|pledged|vowed|promised|asserted|affirmed|"
-    r"reiterated|repeated|saying|telling|adding|noting|stressing|warning|describing|calling)"
-)
-_ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
-# A lower-case particle is part of a name only joined to it ('al-Sharaa') or before a
-# capitalised word ('bin Salman'): 'Lavrov also said' does not make 'also' a name.
-_NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)(?:-[\w'’-]+|(?=\s+[A-Z])))"
-_PERSON = rf"(?P<name>[A-Z][\w'’-]+(?:\s+{_NAME}){{0,3}})"
-# Words of a role before a name ('Iran's foreign ministry spokesman , Ali Rubaie said'); a
-# stray comma is tolerated, as copy-edited text sometimes leaves one.
-_ROLE_WORDS = r"(?:[A-Z]?[\w'’.-]+\s+){0,5}?"
-_ROLE_WORDS_LOOSE = r"(?:[A-Z]?[\w'’.-]+,?\s+|,\s+){0,5}?"
-# After a verb, a name may follow only titles and capitalised words ('said Defence Secretary
-# John Healey', 'said the country's deputy foreign minister Mikhail Bogdanov'), never
-# ordinary words ('said a news conference in Tehran' names no speaker).
-_TITLE_VOCABULARY = (
-    r"(?:the|[\w-]+['’]s|foreign|deputy|defen[cs]e|press|regional|senior|former|top|vice|"
-    r"interior|state|prime|presidential|military|army|government|ministry|national|security|"
-    r"spokes(?:man|woman|person)|minister|president|secretary|envoy|ambassador|commander|chief|"
-    r"adviser|advisor|leader|head|official|officer|diplomat|general|director|admiral|governor|"
-    r"mayor|representative|negotiator)"
-)
-_SAID_ROLE = rf"(?:(?:[A-Z][\w'’.-]*|{_TITLE_VOCABULARY}),?\s+){{0,6}}?"
-_PRONOUN = r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)"
-_PRONOUN_OBJECT = r"(?P<pronoun>him|her|them)"
-# Who speaks without a name: institutions, unnamed officials and sources, documents.
-# Nouns that end the name of an institution ('Union of Relief Committees', 'the company').
-_BODY_WORDS = (
-    r"(?:compan(?:y|ies)|group|union|committees?|councils?|organi[sz]ation|movement|party|"
-    r"coalition|authority|commission|court|bank|fund|firm|operator|institute|network|"
-    r"front|directorate|coordination|monitor|ministry|agency|observatory|command)"
-)
-_HEADS = (
-    r"(?:officials?|sources?|spokes(?:man|woman|person)|ministry|statement|document|army|"
-    r"military|government|authorities|agency|forces|member|commander|activist|witness|"
-    r"residents?|diplomats?|observatory|presidency|embassy|office|council|committee|command|"
-    r"police|media|intelligence|correspondent|analysts?|experts?|Kremlin|department|service|"
-    r"administration|minister|president|envoy|ambassador|leader|secretary|chief|director|"
-    r"governor|mayor|employee|person|representative|spokes(?:man|woman|person)|"
-    rf"{_BODY_WORDS}|[A-Z]{{2,6}})"
-)
-_NP = (
-    rf"(?P<np>(?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){{0,6}}?\s+{_HEADS}"
-    r"(?:\s+(?:of|in|from|at|for|with|close to|guarding)\s+[^,;\"“”«»]{0,60}?)?)"
-)
-# Double marks of any style (a quote may run to the end of its paragraph), or single curly
-# ones, which must close before a non-letter so that apostrophes do not end them.
-_QUOTED = re.compile(
-    r"[\"“«„](?P<words>[^\"“”«»„]+)(?:[\"”»“]|$)|(?<![\w’'])‘(?P<single>(?:[^‘’\"“”]|’(?=\w))+?)’(?!\w)",
-    re.MULTILINE,
-)
-_TAIL = r"[^\"“”«»]{0,100}?[:,]?\s*$"
-# Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
-# ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
-_QUOTING = (
-    rf"{_SAY},?\s+quoting\s+(?:(?P<role>{_SAID_ROLE}){_PERSON}|"
-    r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?)(?=\s*(?:[,.;:]|$)))"
-)
-_QUOTED_AS = (
-    rf"quoted\s+(?:{_PRONOUN_OBJECT}|(?P<role>{_SAID_ROLE}){_PERSON}|"
-    r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?))\s+as\s+saying"
-)
-# Whose post, statement or remarks: 'according to the spokesman's post on X' (or Peskov's).
-_OWNER = rf"(?:{_PERSON}|(?P<the>the\s+[a-z][\w-]*))(?=['’])"
-_HEAD_WORD = re.compile(_HEADS)
-# An institution's name as the text first gives it: 'The Union of Relief Committees in Idlib'.
-_BODY_NAME = re.compile(
-    r"\b(?P<body>[A-Z][\w'’-]+(?:\s+(?:of|for|and|the)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)*)"
-)
-# A participle carries the speaker of the quote before it on to the next one in the
-# sentence: '"...," adding that "..."', 'said the movement "...", noting "..."', and so do
-# quotes joined by 'and' ('said that "..." and "...".').
-_CONTINUES = re.compile(
-    r"^\s*(?:,?\s*(?:and|or|as well as)\s*)?$|"
-    r"^(?:[^\"“”«»]{0,120}?[,\s])?\s*(?:adding|saying|noting|stressing|warning|insisting|continuing)\b"
-    r"[^\"“”«»]{0,100}?[:,]?\s*$"
-)
-# After the quote: ', he said', ', said Peskov', ', Kremlin spokesman Dmitry Peskov told ...'
-_AFTER = (
-    re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTING}"),
-    re.compile(rf"^[\s,]*[^\"“”«»]{{0,80}}?\b{_QUOTED_AS}"),
-    re.compile(rf"^[\s,]*{_PRONOUN}{_ADVERB}\s+{_SAY}\b"),
-    re.compile(rf"^[\s,]*{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}"),
-    re.compile(
-        rf"^[\s,]*(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b"
-    ),
-    re.compile(rf"^[\s,]*{_NP}{_ADVERB}\s+{_SAY}\b"),
-    re.compile(rf"^[\s,]*{_SAY}\s+{_NP}"),
-    re.compile(rf"^[\s,]*according\s+to\s+(?P<role>{_ROLE_WORDS}){_PERSON}", re.IGNORECASE),
-    re.compile(rf"^[\s,]*according\s+to\s+{_NP}", re.IGNORECASE),
-    # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
-    re.compile(
-        rf"^[\s,]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{_HEADS}),\s+{_PERSON}\s*(?:,|\.|$)"
-    ),
-    re.compile(rf"^[\s,]*according\s+to\s+{_OWNER}['’]s?\s"),
-    # ', the coordination said': a definite description, resolved to whom it names.
-    re.compile(rf"^[\s,]*(?P<the>the\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]+){_ADVERB}\s+{_SAY}\b"),
-)
-# Before the quote: 'Peskov said: "...', 'the ministry said, describing it as a "...'
-_BEFORE = (
-    # 'SANA quoted an unnamed official as saying that after ..., people fled "in what ..."'
-    re.compile(rf"\b{_QUOTED_AS}\b[^\"“”«»]{{0,240}}?$"),
-    re.compile(rf"^[Aa]ccording\s+to\s+{_OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
-    re.compile(
-        rf"\b(?P<role>{_ROLE_WORDS_LOOSE}){_PERSON}(?:,[^,]{{3,60}},)?{_ADVERB}\s+{_SAY}\b{_TAIL}"
-    ),
-    re.compile(rf"\b{_PRONOUN}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
-    re.compile(rf"{_NP}{_ADVERB}\s+{_SAY}\b{_TAIL}"),
-    re.compile(rf"\b(?:according to)\s+(?P<role>{_ROLE_WORDS}){_PERSON},?\s*$", re.IGNORECASE),
-    re.compile(rf"^According to\s+{_NP},"),
-)
-_SPEAKING = re.compile(rf"{_PERSON}(?:,[^,]{{3,80}},)?,?{_ADVERB}\s+(?:{_SAY}|did not|had)\b")
-_SAID_NAME = re.compile(rf"\b{_SAY}\s+(?P<role>{_SAID_ROLE}){_PERSON}")
-_NOT_NAMES = frozenset(
-    "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "
-    "We I But And When After Before As If While Asked Speaking According Earlier Later "
-    "Meanwhile Also However Moscow's Russia's Commenting Turning Under Mr Mrs Ms".split()
-)
-_TITLE_WORDS = frozenset(
-    "foreign deputy russian syrian turkish prime defence defense special presidential interior "
-    "kremlin minister president spokesman spokeswoman envoy ambassador general state first "
-    "secretary chief head leader commander mr. mrs. ms. mr mrs ms dr. dr governor mayor brigadier "
-    "colonel lieutenant sergeant captain admiral senator gen. col. lt. gov. sen. regional".split()
-)
-_ROLE_START = re.compile(r"^(?:the|a|an|and|but|while|as|then|later|also)\s+", re.IGNORECASE)
-_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az)-", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,15 +69,20 @@ class _People:
     bodies: dict[str, str] = field(default_factory=dict)
     last: str | None = None
     named: str | None = None
+    # The institution last shown speaking: whom 'it said' means.
+    it: str | None = None
+    # The people last named in the plural as a sentence's subject: whom 'they said' means.
+    they: str | None = None
 
     def resolve(self, name: str, role: str | None) -> tuple[str, str | None]:
         words = re.sub(r"[’']s$", "", name.strip()).split()
         titles: list[str] = []
-        while len(words) > 1 and words[0].lower() in _TITLE_WORDS:
+        while len(words) > 1 and words[0].lower() in TITLE_WORDS:
             titles.append(words.pop(0))
         name = " ".join(words)
-        role = role if _clean_role(role) else " ".join(titles) or role
-        surname = _PARTICLE.sub("", words[-1]).casefold()
+        # 'Deputy' before the name's own titles ('Foreign Minister') is part of the role.
+        role = role if _clean_role(role) else " ".join([_titled_role(role) or "", *titles]).strip()
+        surname = PARTICLE.sub("", words[-1]).casefold()
         full = name if len(words) > 1 else self.full.get(surname, name)
         self.full.setdefault(surname, full)
         role = _clean_role(role)
@@ -186,7 +93,7 @@ class _People:
     def body(self, phrase: str) -> tuple[str, str | None]:
         """'the ministry' after 'The British defense ministry': the fuller name seen first."""
         phrase = " ".join(phrase.split()).strip(" ,")
-        bare = _ROLE_START.sub("", phrase)
+        bare = ROLE_START.sub("", phrase)
         head = bare.split()[-1].casefold() if bare else ""
         known = self.bodies.get(head)
         if known and len(bare.split()) == 1:
@@ -213,48 +120,65 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
     """Every quoted span of three words or more whose speaker the text names."""
     people = _People({}, {})
     quotes: list[Quote] = []
+    # Quotes left open at the end of their paragraph, with no speaker yet: the quote goes on
+    # in the next paragraph, whose speaker is theirs.
+    waiting: list[tuple[str, Sentence, int]] = []
     for sentence in sentences:
         _learn_names(sentence.text, people)
+        if not sentence.text.startswith(OPENING_MARKS):
+            waiting = []
         attributed = False
         plain = _unmark_short_quotes(sentence.text)
         previous: tuple[tuple[str, str | None], int] | None = None
-        for match in _QUOTED.finditer(sentence.text):
-            group = "words" if match.group("words") is not None else "single"
+        for match in QUOTED.finditer(sentence.text):
+            group = match.lastgroup or "words"
             words = match.group(group).strip().rstrip(",").strip()
-            if len(words.split()) < 3:
+            if len(words.split()) < 3 or _is_title(words):
                 continue
+            start = sentence.start + match.start(group)
             speaker = _speaker(plain, match, people)
             between = plain[previous[1] : match.start()] if previous else ""
-            if speaker is None and previous and _CONTINUES.match(between):
+            if speaker is None and previous and CONTINUES.match(between):
                 speaker = previous[0]
             if speaker is None and _whole_sentence(sentence.text, match) and people.last:
                 speaker = people.last, people.roles.get(people.last)
             if speaker is None:
+                if match.end() == len(sentence.text) and match.group(0)[-1] not in CLOSING:
+                    waiting.append((words, sentence, start))
                 continue
             previous = speaker, match.end()
             name, role = speaker
             people.last = name
             attributed = True
-            start = sentence.start + match.start(group)
+            if match.start() == 0:
+                quotes += [Quote(*opened, name, role) for opened in waiting]
+                waiting = []
             quotes.append(Quote(words, sentence, start, name, role))
         if not attributed:
-            people.last = people.named or (None if _QUOTED.search(sentence.text) else people.last)
+            people.last = people.named or (None if QUOTED.search(sentence.text) else people.last)
     return quotes
 
 
+def _is_title(words: str) -> bool:
+    """'the "Deterrence of Aggression" offensive': a name in title case, not a statement."""
+    return not re.search(r"[.,;:!?]$", words) and all(
+        word[0].isupper() or word in TITLE_LINKS for word in words.split()
+    )
+
+
 def _unmark_short_quotes(text: str) -> str:
-    """The text with the marks of one- and two-word quotes blanked: 'caused "severe damage"
-    and put it "at risk"' reads on as one clause to whoever said it."""
+    """The text with the marks of one- and two-word quotes and of names blanked: 'caused
+    "severe damage" and put it "at risk"' reads on as one clause to whoever said it."""
 
     def blank(match: re.Match[str]) -> str:
-        words = match.group("words") or match.group("single") or ""
-        if len(words.split()) >= 3:
+        words = match.group(match.lastgroup or "words").strip()
+        if len(words.split()) >= 3 and not _is_title(words):
             return match.group(0)
         marks = match.group(0)
-        closed = len(marks) >= 2 and marks[-1] in '"”»“’'
+        closed = len(marks) >= 2 and marks[-1] in CLOSING
         return " " + (marks[1:-1] + " " if closed else marks[1:])
 
-    return _QUOTED.sub(blank, text)
+    return QUOTED.sub(blank, text)
 
 
 def _whole_sentence(text: str, match: re.Match[str]) -> bool:
@@ -264,38 +188,82 @@ def _whole_sentence(text: str, match: re.Match[str]) -> bool:
 def _learn_names(text: str, people: _People) -> None:
     """Full names and roles the sentence gives, and who in it speaks or acts."""
     people.named = None
-    nouns = "|".join(sorted(_ROLE_NOUNS))
-    for match in re.finditer(rf"(?i:\b(?:{nouns}))\s+{_PERSON}", text):
+    nouns = "|".join(sorted(ROLE_NOUNS))
+    for match in re.finditer(rf"(?i:\b(?:{nouns}))\s+{PERSON}", text):
         name = match.group("name")
         role = _clean_role(_role_before(text, match.start("name")))
-        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES and role:
+        if len(name.split()) >= 2 and _is_name(name) and role:
             # 'Aid chief Sara Holm visited the camp': she is who 'she said' will mean.
             people.named, _ = people.resolve(name, role)
-    for match in _BODY_NAME.finditer(text):
+    for match in BODY_NAME.finditer(text):
         words = match.group("body").casefold().split()
-        if len(words) >= 2 and re.fullmatch(_BODY_WORDS, words[-1]):
+        if len(words) >= 2 and re.fullmatch(BODY_WORDS, words[-1]):
             people.body(match.group("body"))
-    appositive = rf"\b{_PERSON},\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
+    # 'Ali Musa, 52, a farmer from Idlib, lost his house': he is who 'he said' will mean.
+    age = r"(?:\s+\d{1,3},)?"
+    appositive = rf"\b{PERSON},{age}\s+(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{nouns}))\b"
     for match in re.finditer(appositive, text):
         name = match.group("name")
-        if len(name.split()) >= 2 and name.split()[0] not in _NOT_NAMES:
-            people.resolve(name, match.group("role"))
-    speaking = [(m.start(), m.group("name")) for m in _SPEAKING.finditer(text)]
-    speaking += [(m.start(), m.group("name")) for m in _SAID_NAME.finditer(text)]
+        if len(name.split()) >= 2 and _is_name(name):
+            people.named, _ = people.resolve(name, match.group("role"))
+    _learn_speakers(text, people)
+
+
+def _learn_speakers(text: str, people: _People) -> None:
+    """Who in the sentence speaks or is its subject: whom a later 'he', 'it', 'they' means."""
+    for match in (m for pattern in BODY_SPEAKING for m in pattern.finditer(text)):
+        if _institution(match.group("np")):
+            people.it, _ = people.body(match.group("np"))
+    subject = SUBJECT_BODY.match(text)
+    if subject is not None and _institution(subject.group("np")):
+        # 'The ministry issued a statement.' is whom a later 'it said' means.
+        people.it, _ = people.body(subject.group("np"))
+    elif subject is not None and _plural(subject.group("np")):
+        # 'Two soldiers spoke to the paper.' are whom a later 'they said' means.
+        people.they, _ = people.body(subject.group("np"))
+    speaking = [(m.start(), m.group("name")) for m in SPEAKING.finditer(text)]
+    speaking += [(m.start(), m.group("name")) for m in SAID_NAME.finditer(text)]
+    person = SUBJECT.match(text)
+    if not (speaking or people.named) and person and _full_name(person.group("name")):
+        # 'Ahmed Ali runs a bakery.': a full name as the subject is whom 'he said' means.
+        speaking = [(0, person.group("name"))]
     for _, name in sorted(speaking):
         # 'reiterated the Houthis’ stance': a possessive is not who speaks.
-        if name.split()[0] not in _NOT_NAMES and not name.endswith(("’", "'")):
+        if _is_name(name) and not name.endswith(("’", "'")):
             people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
+
+
+def _institution(phrase: str) -> bool:
+    """Whether a phrase naming a speaker names a body, not people ('the agency', 'SANA')."""
+    head = COMPLEMENT.sub("", phrase).split()[-1]
+    return not re.fullmatch(PEOPLE_HEADS, head, re.IGNORECASE)
+
+
+def _full_name(words: str) -> bool:
+    """Two words or more that name no country or capital ('Saudi Arabia hosted the talks')."""
+    return len(words.split()) >= 2 and not offline_country(words) and not offline_capital(words)
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a phrase naming a speaker names people in the plural ('two soldiers')."""
+    head = COMPLEMENT.sub("", phrase).split()[-1].casefold()
+    return head.endswith("s") and re.fullmatch(PEOPLE_HEADS, head) is not None
+
+
+def _is_name(words: str) -> bool:
+    """Whether words taken for a name are one: not 'The', 'Moscow' or a bare 'Mr'."""
+    return re.sub(HONORIFIC, "", words).split()[0] not in NOT_NAMES
 
 
 def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str | None] | None:
     after, before = text[match.end() :], text[: match.start()]
-    for pattern in _AFTER:
+    for pattern in AFTER:
         found = pattern.match(after)
         speaker = _who(found, people, before) if found else None
-        if speaker is not None:
+        # '"...," Interfax quoted him as saying': whoever 'him' is, Interfax is not the speaker.
+        if speaker is not None or (found and pattern in REPORTING):
             return speaker
-    for pattern in _BEFORE:
+    for pattern in BEFORE:
         found = pattern.search(before)
         speaker = _who(found, people, before[: found.start()]) if found else None
         if speaker is not None:
@@ -305,40 +273,53 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
 
 def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str | None] | None:
     groups = found.groupdict()
-    if groups.get("pronoun"):
-        # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.
-        subjects = [m.group("name") for m in _SPEAKING.finditer(earlier)]
-        subjects = [s for s in subjects if s.split()[0] not in _NOT_NAMES]
-        if subjects:
-            return people.resolve(subjects[-1], None)
-        return None if people.last is None else (people.last, people.roles.get(people.last))
+    if groups.get("pronoun") or groups.get("it") or groups.get("possessive"):
+        return _pronoun(groups.get("pronoun") or groups.get("possessive") or "it", people, earlier)
     if groups.get("np"):
         return _role_only(groups["np"], people) or people.body(groups["np"])
     if groups.get("the"):
         phrase = groups["the"]
         known = people.described(phrase)
-        if known is None and _HEAD_WORD.fullmatch(phrase.split()[-1]):
+        if known is None and HEAD_WORD.fullmatch(phrase.split()[-1]):
             return people.body(phrase)
         return known
     name = groups.get("name")
     role = groups.get("role")
     if name is not None:
         role = _role_before(found.string, found.start("name")) or role
-    if name is None or name.split()[0] in _NOT_NAMES:
+    if name is None or not _is_name(name):
         return _role_only(role, people)
-    owner = _COMPLEMENT_OF.search(found.string[: found.start("name")])
+    owner = COMPLEMENT_OF.search(found.string[: found.start("name")])
     if owner is not None:
         # 'the Coordination of Resistance Committees in El Fasher said': El Fasher is where,
         # the body before the preposition is who.
         return people.body(owner.group("owner"))
+    before_name = found.string[: found.start("name")]
+    phrase = PHRASE_BEFORE.search(found.string[: found.end("name")])
+    if phrase is not None and PREPOSITION_BEFORE.search(before_name):
+        # 'a resident of Tartus, who asked not to be named, told AFP': the resident speaks.
+        return people.body(phrase.group("np"))
     return people.resolve(name, role)
 
 
-# A name after a preposition belongs to the phrase before it: the phrase is the speaker.
-_COMPLEMENT_OF = re.compile(
-    r"(?P<owner>[A-Z][\w'’-]+(?:\s+(?:of|for|and)\s+[A-Z][\w'’-]+|"
-    r"\s+[A-Z][\w'’-]+)*)\s+(?:in|at|from|near|of|for)\s+$"
-)
+def _pronoun(pronoun: str, people: _People, earlier: str) -> tuple[str, str | None] | None:
+    """Whom 'he', 'she', 'they' or 'it' means: someone earlier in the sentence, else the
+    last named."""
+    if pronoun.lower() == "it":
+        body = SUBJECT_BODY.match(earlier)
+        if body is not None and _institution(body.group("np")):
+            return people.body(body.group("np"))
+        return None if people.it is None else (people.it, None)
+    # 'Putin told him ... what he called "...': a name speaking earlier in the sentence.
+    # 'Minister Ali Kassem condemned what he called "...': the subject of the sentence.
+    speaking = [m.group("name") for m in SPEAKING.finditer(earlier)]
+    subject = [m.group("name") for m in SUBJECT.finditer(earlier)]
+    subjects = [s for s in speaking or subject if _is_name(s)]
+    if subjects:
+        return people.resolve(subjects[-1], None)
+    if pronoun.lower() in ("they", "them", "their") and people.they is not None:
+        return people.they, None
+    return None if people.last is None else (people.last, people.roles.get(people.last))
 
 
 def _role_before(text: str, offset: int) -> str | None:
@@ -360,19 +341,20 @@ def _titled_role(role: str | None) -> str | None:
     words = [w for w in (role or "").split() if w != ","]
     kept: list[str] = []
     for word in reversed(words):
-        if word[:1].islower() and word.lower() not in _ROLE_NOUNS and not kept:
+        if word[:1].islower() and word.lower() not in ROLE_NOUNS and not kept:
             break
-        if not word[0].isalpha() or not word[-1].isalnum() or word.lower() in _STOP:
+        # 'state media cited Deputy Foreign Minister', 'the cabinet following Deputy Prime
+        # Minister': a verb or preposition ends the title.
+        if word[:1].islower() and _ENDS_TITLE.fullmatch(word):
+            break
+        if not word[0].isalpha() or not word[-1].isalnum() or word.lower() in STOP:
             break
         kept.insert(0, word)
     return " ".join(kept) or None
 
 
-_STOP = frozenset("and said told the a an of".split())
-_ROLE_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson minister president secretary envoy ambassador "
-    "commander chief adviser advisor leader head official officer diplomat general director "
-    "admiral governor mayor representative negotiator".split()
+_ENDS_TITLE = re.compile(
+    rf"{SAY}|cited|citing|quoting|following|after|by|with|to|for|from|in|at|on|as|that"
 )
 
 
@@ -380,5 +362,5 @@ def _clean_role(role: str | None) -> str | None:
     role = _titled_role(role)
     if role is None:
         return None
-    role = _ROLE_START.sub("", role).strip(" ,")
-    return role if any(w.lower() in _ROLE_NOUNS for w in role.split()) else None
+    role = ROLE_START.sub("", role).strip(" ,")
+    return role if any(w.lower() in ROLE_NOUNS for w in role.split()) else None

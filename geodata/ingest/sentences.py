@@ -67,7 +67,7 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
 
 def _ends_sentence(line: str, index: int) -> bool:
     after = line[index + 1 :]
-    following = re.match(r"[\"”’)']*\s+([\"“‘(]?[A-Z0-9])", after)
+    following = re.match(r"[\"”’)']*\s+([\"“‘'(]?[A-Z0-9])", after)
     if following is None:
         return False
     if line[index] != ".":

@@ -1,121 +1,59 @@
 """Finding date expressions in article text and resolving them as a careful reader would.
 
 Conventions (articles/README.md): "late" = days 21 to the end of the month, "early" = 1-10,
-"mid" = 11-20 (for a year: September-December, January-April, May-August); "last week" =
-Monday to Sunday of the week before publication; "on Monday" = the latest Monday on or
-before publication.
+"mid" = 11-20 (for a year: September-December, January-April, May-August). Dates counted
+from the publication day or from the date just given ("on Monday", "last week", "two days
+earlier") are resolved in ``relative_dates``.
 
 A month or a day written without a year gets the year a careful reader gives it: the year of
 an explicit date just before it when the text runs on from it ("On December 19, 2024, ...
 On December 27, ..."), else the latest such day not after the publication day. Only clearly
 future wording near it ("will", "is scheduled for", "next") moves it after publication. A
-weekday written with the day ("Tuesday, May 20") must fall on that day. "This week", "this
-month" and "earlier this ..." end on the publication day unless the wording is future.
+weekday written with the day ("Tuesday, May 20") must fall on that day.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from geodata.dates import DatePrecision, StoryDate
+from geodata.ingest import relative_dates as relative
+from geodata.ingest.dating import (
+    MONTHS,
+    NUMBERS,
+    WEEKDAYS,
+    Context,
+    Resolver,
+    Timex,
+    month_span,
+    part_word,
+)
 
-_MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower())
-}
-_MONTHS["sept"] = 9
+__all__ = ["Timex", "find_timexes"]
+
 # The full stop after an abbreviation ("Jan. 14") belongs to the date; after a full name
 # ("in late November.") it ends the sentence. "May" is both: its stop ends the sentence.
 _MONTH = (
     r"(?P<month>"
-    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")(?:(?<=\b(?!may)[a-z]{3})\.|(?<=\bsept)\.)?"
 )
-_WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-_WEEKDAY = r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?P<part>early|mid|mid-|late|the end of|the beginning of|the start of)"
-_REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
-# Wording that puts an undated month, day or weekday after publication ("is scheduled for").
-_FUTURE = re.compile(
-    r"\b(?:will|won['’]t|would|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
-    r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|"
-    r"would\s+like|hopes?\s+(?:that|to)|ahead\s+of|next)\b",
-    re.IGNORECASE,
+# 'late 2024', 'the end of last year' (= late: September to December).
+_YEAR_PART = (
+    r"(?P<part>early|mid|late|the end of|the beginning of|the start of|"
+    r"the first half of|the second half of)"
 )
-_FUTURE_WORDS = 14
-# A closed quotation, and the last opening mark of one still open where the date stands.
-_QUOTATION = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
-_OPENING_MARK = re.compile(r"[\"“«„](?=[^\"“”«»„]*$)")
-_RUNS_ON_CHARS = 500
+_LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+_REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
 
 
-@dataclass(frozen=True, slots=True)
-class Timex:
-    """A date expression found in a text: its words, where they are, and the date they mean."""
-
-    text: str
-    start: int
-    end: int
-    when: StoryDate
-    explicit_year: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What a resolver may look at: the publication day, the words before, the last date."""
-
-    published: date
-    before: str
-    anchor: Timex | None
-
-    @property
-    def future(self) -> bool:
-        """Whether the clause that carries the date uses future wording.
-
-        Quoted words are another clause: in '"We will stay," Peskov said on January 12' the
-        "will" is Peskov's, not the date's; a date inside a quotation reads the quotation.
-        """
-        sentence = re.split(r"[.!?]\s|\n", self.before)[-1]
-        clause = _QUOTATION.sub(" ", sentence)
-        opened = _OPENING_MARK.search(clause)
-        if opened is not None:
-            clause = clause[opened.end() :]
-        return bool(_FUTURE.search(" ".join(clause.split()[-_FUTURE_WORDS:])))
-
-    @property
-    def runs_on_year(self) -> int | None:
-        """The year of an explicit date just before, which an undated day may continue."""
-        anchor = self.anchor
-        # A bare year ("founded in 1971") is background the text rarely runs on from.
-        if (
-            anchor is None
-            or not anchor.explicit_year
-            or anchor.when.precision is DatePrecision.YEAR
-        ):
-            return None
-        between = self.before[anchor.end :]
-        return (
-            anchor.when.start.year
-            if len(between) < _RUNS_ON_CHARS and "\n" not in between
-            else None
-        )
-
-
-Resolver = Callable[[dict[str, str], _Context], StoryDate | None]
-
-
-def _pick(spans: dict[int, StoryDate], ctx: _Context) -> StoryDate | None:
+def _pick(spans: dict[int, StoryDate], ctx: Context) -> StoryDate | None:
     """The span a careful reader means among the same month (and day) in several years."""
     year = ctx.runs_on_year
     if year in spans and ctx.anchor is not None:
@@ -129,7 +67,7 @@ def _pick(spans: dict[int, StoryDate], ctx: _Context) -> StoryDate | None:
     return max(earlier, key=lambda s: s.start, default=None)
 
 
-def _years(g: dict[str, str], ctx: _Context) -> list[int]:
+def _years(g: dict[str, str], ctx: Context) -> list[int]:
     if g.get("year"):
         return [int(g["year"])]
     if g.get("rel"):
@@ -139,15 +77,15 @@ def _years(g: dict[str, str], ctx: _Context) -> list[int]:
     return [*runs_on, year, year - 1, year + 1, year - 2]
 
 
-def _day_date(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    month, day = _MONTHS[g["month"].lower()], int(g["day"])
+def _day_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    month, day = MONTHS[g["month"].lower()], int(g["day"])
     spans: dict[int, StoryDate] = {}
     for year in _years(g, ctx):
         try:
             value = date(year, month, day)
         except ValueError:
             continue
-        if g.get("weekday") and value.weekday() != _WEEKDAYS[g["weekday"].lower()]:
+        if g.get("weekday") and value.weekday() != WEEKDAYS[g["weekday"].lower()]:
             continue
         spans[year] = StoryDate.day(value)
     if g.get("year") or g.get("rel"):
@@ -155,153 +93,63 @@ def _day_date(g: dict[str, str], ctx: _Context) -> StoryDate | None:
     return _pick(spans, ctx)
 
 
-def _month_span(year: int, month: int, part: str | None = None) -> StoryDate:
-    last = calendar.monthrange(year, month)[1]
-    if part is None:
-        return StoryDate(date(year, month, 1), date(year, month, last), DatePrecision.MONTH)
-    first, final = {
-        "early": (1, 10),
-        "beginning": (1, 10),
-        "start": (1, 10),
-        "mid": (11, 20),
-        "late": (21, last),
-        "end": (21, last),
-    }[_part_word(part)]
-    return StoryDate(date(year, month, first), date(year, month, final), DatePrecision.RANGE)
+def _days_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'Dec. 8-10': the first day dated as a day is, to the last in the same month."""
+    first = _day_date(g, ctx)
+    if first is None or int(g["last_day"]) <= first.start.day:
+        return None
+    try:
+        last = first.start.replace(day=int(g["last_day"]))
+    except ValueError:
+        return None
+    return StoryDate(first.start, last, DatePrecision.RANGE)
 
 
-def _part_word(part: str) -> str:
-    return part.rstrip("-").split()[-1] if part.startswith("the") else part.rstrip("-").lower()
-
-
-def _month_date(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    month = _MONTHS[g["month"].lower()]
-    spans = {year: _month_span(year, month, g.get("part")) for year in _years(g, ctx)}
+def _month_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    month = MONTHS[g["month"].lower()]
+    spans = {year: month_span(year, month, g.get("part")) for year in _years(g, ctx)}
     if g.get("year") or g.get("rel"):
         return next(iter(spans.values()))
     return _pick(spans, ctx)
 
 
-def _year_date(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+def _year_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
     return StoryDate.parse(g["year"])
 
 
-def _year_part(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+def _year_part(g: dict[str, str], ctx: Context) -> StoryDate | None:
     if g.get("year"):
         year = int(g["year"])
     else:
         year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[_part_word(g["part"])]
+    first, last = {
+        "early": (1, 4),
+        "beginning": (1, 4),
+        "start": (1, 4),
+        "mid": (5, 8),
+        "late": (9, 12),
+        "end": (9, 12),
+        "first": (1, 6),
+        "second": (7, 12),
+    }[part_word(g["part"])]
     end = date(year, last, calendar.monthrange(year, last)[1])
     return StoryDate(date(year, first, 1), end, DatePrecision.RANGE)
 
 
-def _decade(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+def _decade(g: dict[str, str], ctx: Context) -> StoryDate | None:
     start = int(g["decade"])
     return StoryDate(date(start, 1, 1), date(start + 9, 12, 31), DatePrecision.RANGE)
 
 
-def _years_between(g: dict[str, str], ctx: _Context) -> StoryDate | None:
+def _years_between(g: dict[str, str], ctx: Context) -> StoryDate | None:
     first, last = int(g["year"]), int(g["last_year"])
     if last <= first:
         return None
     return StoryDate(date(first, 1, 1), date(last, 12, 31), DatePrecision.RANGE)
 
 
-def _weekday(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    if not g["weekday"][0].isupper():
-        return None
-    wanted, published = _WEEKDAYS[g["weekday"].lower()], ctx.published
-    which = (g.get("which") or "").lower()
-    if which == "next" or (which != "last" and ctx.future):
-        ahead = (wanted - published.weekday()) % 7
-        return StoryDate.day(published + timedelta(days=ahead or (7 if which else 0)))
-    back = (published.weekday() - wanted) % 7
-    if which == "last" and back == 0:
-        back = 7
-    return StoryDate.day(published - timedelta(days=back))
-
-
-def _relative_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
-    return StoryDate.day(ctx.published + timedelta(days=shift))
-
-
-def _anaphoric_day(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    """'the previous day', 'the following day', 'that day': a day from the last day-precise
-    date."""
-    anchor = ctx.anchor
-    if anchor is None or anchor.when.precision is not DatePrecision.DAY:
-        return None
-    word = g["word"].lower()
-    before = word in ("previous", "day before") or "event" in g
-    shift = 0 if word.endswith("same day") or word == "that day" else -1 if before else 1
-    return StoryDate.day(anchor.when.start + timedelta(days=shift))
-
-
-def _ago(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    count = _NUMBERS.get(g["count"].lower()) or int(g["count"])
-    unit = g["unit"].lower()
-    if unit.startswith("hour"):
-        return StoryDate.day(ctx.published)
-    days = count * (7 if unit.startswith("week") else 1)
-    return StoryDate.day(ctx.published - timedelta(days=days))
-
-
-def _range(start: date, end: date) -> StoryDate:
-    return StoryDate.day(start) if start == end else StoryDate(start, end, DatePrecision.RANGE)
-
-
-def _week(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    which, published = g["which"].lower(), ctx.published
-    monday = published - timedelta(days=published.weekday())
-    if which == "earlier in the" and ctx.anchor is not None:
-        # 'A truce earlier in the week' runs on from the last date the text gave.
-        day = min(ctx.anchor.when.start, published)
-        return _range(day - timedelta(days=day.weekday()), day)
-    if which in ("earlier this", "earlier in the") or (which == "this" and not ctx.future):
-        return _range(monday, published)
-    if which == "later this":
-        return _range(published, monday + timedelta(days=6))
-    monday += timedelta(days={"last": -7, "this": 0, "next": 7}[which])
-    return StoryDate(monday, monday + timedelta(days=6), DatePrecision.RANGE)
-
-
-def _weekend(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    published, which = ctx.published, g["which"].lower()
-    if which == "next" or (which != "last" and ctx.future):
-        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
-        return _range(saturday, saturday + timedelta(days=1))
-    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-    if which == "last" and published.weekday() >= 5:
-        saturday -= timedelta(days=7)
-    return _range(saturday, min(saturday + timedelta(days=1), published))
-
-
-def _month_relative(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    which, published = g["which"].lower(), ctx.published
-    start = published.replace(day=1)
-    if which == "earlier this" or (which == "this" and not ctx.future):
-        return _range(start, published)
-    if which == "later this":
-        return _range(published, _month_span(published.year, published.month).end)
-    year, month = published.year, published.month
-    if which == "last":
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    elif which == "next":
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return _month_span(year, month)
-
-
-def _year_relative(g: dict[str, str], ctx: _Context) -> StoryDate | None:
-    which, published = g["which"].lower(), ctx.published
-    if which == "earlier this":
-        return _range(date(published.year, 1, 1), published)
-    shift = {"last": -1, "this": 0, "next": 1}[which]
-    return StoryDate.parse(str(published.year + shift))
-
-
-_AGO_UNITS = r"(?P<unit>days?|weeks?|hours?)"
+_AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|months?|years?|decades?)"
+_COUNT = rf"(?:{'|'.join(NUMBERS)}|\d+)"
 # Longer forms first: at any position the first pattern that matches wins. The flag says the
 # pattern always writes a year; where the year is optional, a written one sets it.
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
@@ -309,10 +157,22 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     for pattern, resolver, explicit in (
         (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, False),
         (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
+        # 'Dec. 8-10', 'December 8 to 10, 2024', '8-9 December': a span of days in a month.
+        (
+            rf"\b{_MONTH}\s+{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}(?:,?\s+{_YEAR}\b)?",
+            _days_span,
+            False,
+        ),
+        (
+            rf"\b{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+{_YEAR}\b)?",
+            _days_span,
+            False,
+        ),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
-        (rf"\b(?P<part>early|mid|late)[\s-]+{_YEAR}\b", _year_part, True),
-        (r"\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
+        (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", _year_part, True),
+        (rf"\b{_YEAR_PART}[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
         (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, False),
         (
             rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}?(?!\s*(?:%|per|people|troops|km|kilomet))",
@@ -329,33 +189,79 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         ),
         (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", _decade, True),
         (rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b", _years_between, True),
+        # 'from 2015 to 2017', '2015-2017': one span of years.
+        (
+            rf"\b(?:(?:from|in|during)\s+)?{_YEAR}\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
+            r"(?P<last_year>(?:19|20)\d\d)\b",
+            _years_between,
+            True,
+        ),
         (
             r"\b(?P<which>earlier this|earlier in the|later this|last|this|next)\s+week\b",
-            _week,
+            relative.week,
             False,
         ),
-        (r"\b(?:over\s+)?(?P<which>the|this|last|next)\s+weekend\b", _weekend, False),
-        (rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b", _weekday, False),
-        (r"\b(?P<word>yesterday|today|tomorrow)\b", _relative_day, False),
-        (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", _anaphoric_day, False),
-        (r"\b(?P<word>a day later|day before)\b", _anaphoric_day, False),
-        (r"\b(?P<word>the same day|that (?:same )?day)\b", _anaphoric_day, False),
+        (r"\b(?:over\s+)?(?P<which>the|this|last|next)\s+weekend\b", relative.weekend, False),
+        (rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b", relative.weekday, False),
+        (
+            r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<word>yesterday|today|tomorrow)\b",
+            relative.relative_day,
+            False,
+        ),
+        # 'in the past week', 'over the last two months': the span up to publication.
+        (
+            rf"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?:(?P<count>{_COUNT})\s+)?"
+            r"(?P<unit>days?|weeks?|months?|years?)\b",
+            relative.past_span,
+            False,
+        ),
+        (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", relative.anaphoric_day, False),
+        (r"\b(?P<word>a day later|day before)\b", relative.anaphoric_day, False),
+        (r"\b(?P<word>the same day|that (?:same )?day)\b", relative.anaphoric_day, False),
         # 'It resumed a day after.' / 'The day after, ...': the day after the date just given.
         # '..., a day after the army said ...': the day before it, when what it follows
         # happened. Not 'a day after ... on May 3', which counts from a date still to come.
         (
             r"\b(?:a|the)\s+(?P<word>day after)\b(?:(?!\s*(?:[.;,\n]|$))(?P<event>))?"
             r"(?![^.;,\n]{0,60}\d)",
-            _anaphoric_day,
+            relative.anaphoric_day,
             False,
         ),
         (
-            rf"\b(?P<count>{'|'.join(_NUMBERS)}|\d+)\s+{_AGO_UNITS}\s+ago\b",
-            _ago,
+            rf"\b(?P<count>{_COUNT})(?:\s+or\s+(?P<other>{_COUNT}))?\s+{_AGO_UNITS}\s+ago\b",
+            relative.ago,
             False,
         ),
-        (r"\b(?P<which>earlier this|later this|last|this|next)\s+month\b", _month_relative, False),
-        (r"\b(?P<which>earlier this|last|this|next)\s+year\b", _year_relative, False),
+        (
+            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<direction>earlier|later)\b",
+            relative.days_from_anchor,
+            False,
+        ),
+        (
+            r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the|this)\s+month\b",
+            relative.day_of_month,
+            False,
+        ),
+        (
+            r"\b(?P<word>last night|tonight|this morning|this afternoon|this evening)\b",
+            relative.night,
+            False,
+        ),
+        (
+            r"\b(?P<which>earlier this|later this|last|this|next)\s+month\b",
+            relative.month_relative,
+            False,
+        ),
+        (r"\b(?P<which>earlier this|last|this|next)\s+year\b", relative.year_relative, False),
+        # Seasons in lower case ('the Arab Spring' is none), with a word that makes them a
+        # time ('all spring', 'in the summer', 'last winter') or a year; 'fall' needs one too.
+        (
+            r"\b(?:(?P<which>last|this|next|all)\s+|(?:in|during|over|by|since|until)\s+"
+            r"(?:the\s+)?)(?-i:(?P<season>spring|summer|autumn|winter|fall))\b"
+            rf"(?!\s+of\s+(?!(?:19|20)\d\d))(?:\s+(?:of\s+)?{_YEAR}\b)?",
+            relative.season,
+            False,
+        ),
         (
             rf"\b(?:in|since|by|until|from|of|year|before|after)\s+{_YEAR}\b"
             r"(?!\s*(?:%|people|troops))",
@@ -387,7 +293,7 @@ def find_timexes(text: str, published: date) -> list[Timex]:
             break
         match, resolver, explicit = best
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
-        context = _Context(published, text[: match.start()], found[-1] if found else None)
+        context = Context(published, text[: match.start()], found[-1] if found else None)
         when = None if _is_verb(match, groups) else resolver(groups, context)
         if when is not None:
             explicit = explicit or bool(groups.get("year"))
