@@ -315,6 +315,26 @@
 
   function Pills(map) {
     var RANK = { naval_base: 0, air_base: 0, city: 1, province: 2, country: 3, region: 3 };
+    // The spots a pill of w x h px may take round its point, nearest first; the same sizes
+    // come back on every date step, so each list is made once.
+    var lists = {};
+    function candidates(w, h) {
+      w = Math.round(w);
+      h = Math.round(h);
+      var key = w + "x" + h;
+      if (lists[key]) return lists[key];
+      var spots = [];
+      for (var dx = -w - MAX_GAP; dx <= MAX_GAP; dx += 4) {
+        for (var dy = -h - MAX_GAP; dy <= MAX_GAP; dy += 4) {
+          var nx = Math.min(Math.max(0, dx), dx + w), ny = Math.min(Math.max(0, dy), dy + h);
+          var gap = Math.hypot(nx, ny);
+          if (gap > PIN && gap <= MAX_GAP) spots.push([dx, dy, gap]);
+        }
+      }
+      spots.push([-14, -Math.round(h / 2), 0]);
+      spots.sort(function (s1, s2) { return s1[2] - s2[2]; });
+      return (lists[key] = spots);
+    }
     this.update = function () {
       var size = map.getSize(), items = [];
       placeMarkers(map).forEach(function (place) {
@@ -370,30 +390,33 @@
       });
       // Where no pill is, the server's layout stands as it is.
       if (!seen.some(function (item) { return item.cut; })) return;
-      function free(item, b, placed) {
+      // Every point's symbol, which no pill may cover.
+      var pins = seen.map(function (other) {
+        return { item: other, box: [other.p.x - PIN, other.p.y - PIN, other.p.x + PIN, other.p.y + PIN] };
+      });
+      function free(item, b, placed, near) {
         return !placed.some(function (o) { return overlaps(b, o); }) &&
-          !seen.some(function (other) {
-            return other !== item &&
-              overlaps(b, [other.p.x - PIN, other.p.y - PIN, other.p.x + PIN, other.p.y + PIN]);
-          }) && !controls.some(function (control) { return overlaps(b, control); });
+          !(near || pins).some(function (pin) { return pin.item !== item && overlaps(b, pin.box); }) &&
+          !controls.some(function (control) { return overlaps(b, control); });
       }
       // The free spot inside the frame nearest the point (the pill's symbol on the point,
       // or the pill beside it at most MAX_GAP away, joined by a leader line); failing that,
       // when ``last``, the spot inside the frame that covers the least of other pills.
       function search(item, w, placed, last) {
-        var h = item.h, spots = [];
-        for (var dx = -w - MAX_GAP; dx <= MAX_GAP; dx += 4) {
-          for (var dy = -h - MAX_GAP; dy <= MAX_GAP; dy += 4) {
-            var nx = Math.min(Math.max(0, dx), dx + w), ny = Math.min(Math.max(0, dy), dy + h);
-            var gap = Math.hypot(nx, ny);
-            if (gap > PIN && gap <= MAX_GAP) spots.push([dx, dy, gap]);
-          }
-        }
-        spots.push([-14, -Math.round(h / 2), 0]);
-        spots.sort(function (s1, s2) { return s1[2] - s2[2]; });
-        var fitting = spots.filter(function (spot) { return inside(item, at(item, spot, w)); });
-        var best = fitting.filter(function (spot) { return free(item, at(item, spot, w), placed); })[0];
+        var h = item.h, spots = candidates(w, h);
+        // Only the pills within reach of this one can be in its way.
+        var reach = [item.p.x - w - MAX_GAP - PIN, item.p.y - h - MAX_GAP - PIN,
+          item.p.x + w + MAX_GAP + PIN, item.p.y + h + MAX_GAP + PIN];
+        placed = placed.filter(function (o) { return overlaps(reach, o); });
+        var near = pins.filter(function (pin) { return overlaps(reach, pin.box); });
+        // The first free one, nearest first: stop there (a date step at 200 places runs this
+        // for every cut pill, twice).
+        var best = spots.find(function (spot) {
+          var b = at(item, spot, w);
+          return inside(item, b) && free(item, b, placed, near);
+        });
         if (!best && last) {
+          var fitting = spots.filter(function (spot) { return inside(item, at(item, spot, w)); });
           var covered = function (spot) {
             var b = at(item, spot, w);
             return placed.reduce(function (area, o) {
