@@ -180,10 +180,8 @@ class Assets:
 
     @property
     def js(self) -> list[tuple[str, str]]:
-        return [
-            ("leaflet", f"{self.base}/leaflet/leaflet.js"),
-            ("storymap", f"{self.base}/storymap.js"),
-        ]
+        # storymap.js is not here: Basemap loads it once the markers are drawn.
+        return [("leaflet", f"{self.base}/leaflet/leaflet.js")]
 
     @property
     def css(self) -> list[tuple[str, str]]:
@@ -237,7 +235,16 @@ class Basemap(folium.MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            StoryMap.setup({{ this._parent.get_name() }}, {{ this.config|tojson }});
+            (function (map, config) {
+                // Loaded after the markers are drawn, so they show without waiting for it
+                // (it lays out names, edge markers and keys once it has come).
+                function go() { StoryMap.setup(map, config); }
+                if (window.StoryMap) { go(); return; }
+                var script = document.createElement("script");
+                script.src = config.script;
+                script.onload = go;
+                document.head.appendChild(script);
+            })({{ this._parent.get_name() }}, {{ this.config|tojson }});
         {% endmacro %}
         """
     )
@@ -252,6 +259,7 @@ class Basemap(folium.MacroElement):
         super().__init__()  # type: ignore[no-untyped-call]  # branca's MacroElement is untyped
         self._name = "Basemap"
         self.config = {
+            "script": f"{base}/storymap.js",
             "basemap": f"{base}/basemap.geojson",
             "labels": f"{base}/labels.json",
             "styles": basemap_styles(),
