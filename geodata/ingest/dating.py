@@ -52,6 +52,15 @@ class Timex:
     explicit_year: bool = False
 
 
+def _last_sentence(text: str) -> str:
+    """The words after the last sentence break (a stop, ! or ? before a space; a new line):
+    read from the end, so a long article costs no more than its last sentence."""
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] == "\n" or (text[i].isspace() and i > 0 and text[i - 1] in ".!?"):
+            return text[i + 1 :]
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What a resolver may look at: the publication day, the words before, the last date."""
@@ -67,7 +76,7 @@ class Context:
         Quoted words are another clause: in '"We will stay," Peskov said on January 12' the
         "will" is Peskov's, not the date's; a date inside a quotation reads the quotation.
         """
-        sentence = re.split(r"[.!?]\s|\n", self.before)[-1]
+        sentence = _last_sentence(self.before)
         clause = _QUOTATION.sub(" ", sentence)
         opened = _OPENING_MARK.search(clause)
         if opened is not None:

@@ -140,14 +140,15 @@ def ingest(
     reading = read_story(folder)
     story = reading.story
     gazetteer = Gazetteer(story.places.values())
-    try:
-        proposal = propose(body, published, gazetteer, story.events, geocode, prefix=key)
-    except OverflowError:
+    # Dates relative to the publication day ("yesterday", "next week", "late last year")
+    # must stay inside the calendar: a real article is not published in year 1 or 9999.
+    if not date(2, 1, 1) <= published <= date(9998, 12, 31):
         raise IngestError(
             f"--published {published.isoformat()}: the dates the text gives relative to it "
             '("yesterday", "next week") fall outside the calendar (years 1 to 9999); '
             "expected the article's real publication date. Fix: check --published"
-        ) from None
+        )
+    proposal = propose(body, published, gazetteer, story.events, geocode, prefix=key)
     if not proposal.mentions:
         raise IngestError(
             f"{source}: names no place the gazetteer ({folder / PLACES_FILE}) or the offline "

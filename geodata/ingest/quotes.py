@@ -255,6 +255,11 @@ def _is_name(words: str) -> bool:
     return re.sub(HONORIFIC, "", words).split()[0] not in NOT_NAMES
 
 
+# Far longer than any attribution the patterns before a quote can match (role, name, an
+# aside, the verb and up to 240 characters of reported speech).
+REACH = 1000
+
+
 def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str | None] | None:
     after, before = text[match.end() :], text[: match.start()]
     for pattern in AFTER:
@@ -263,8 +268,11 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
         # '"...," Interfax quoted him as saying': whoever 'him' is, Interfax is not the speaker.
         if speaker is not None or (found and pattern in REPORTING):
             return speaker
+    # A pattern not tied to the sentence's start only looks at its last REACH characters:
+    # searched from the start for each quote, a sentence of hundreds took minutes.
+    near = max(0, len(before) - REACH)
     for pattern in BEFORE:
-        found = pattern.search(before)
+        found = pattern.search(before, 0 if pattern.pattern.startswith("^") else near)
         speaker = _who(found, people, before[: found.start()]) if found else None
         if speaker is not None:
             return speaker

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date
 
 from geodata.dates import DatePrecision, StoryDate
@@ -149,7 +150,8 @@ def _years_between(g: dict[str, str], ctx: Context) -> StoryDate | None:
 
 
 _AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|months?|years?|decades?)"
-_COUNT = rf"(?:{'|'.join(NUMBERS)}|\d+)"
+# A number in words or of up to four digits, not part of a longer one ("2,000 years").
+_COUNT = rf"(?:{'|'.join(NUMBERS)}|(?<![\d,.])\d{{1,4}}(?![\d,]))"
 # Longer forms first: at any position the first pattern that matches wins. The flag says the
 # pattern always writes a year; where the year is optional, a written one sets it.
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
@@ -279,14 +281,32 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
 _WORD_MONTHS = frozenset({"may", "march"})
 
 
+def _resolved(
+    resolver: Callable[[dict[str, str], Context], StoryDate | None],
+    groups: dict[str, str],
+    context: Context,
+) -> StoryDate | None:
+    """The resolver's date; none for words that count beyond the calendar ("3000 years ago"
+    in a 2025 article, "9999 days later")."""
+    try:
+        return resolver(groups, context)
+    except (ValueError, OverflowError):
+        return None
+
+
 def find_timexes(text: str, published: date) -> list[Timex]:
     """Every date expression in ``text``, left to right, none overlapping."""
     found: list[Timex] = []
     position = 0
+    # Each pattern's next match, searched again only once the position has passed it (the
+    # same match a search from the position finds): a long article is read once per pattern.
+    upcoming: dict[int, re.Match[str] | None] = {}
     while position < len(text):
         best: tuple[re.Match[str], Resolver, bool] | None = None
-        for pattern, resolver, explicit in _PATTERNS:
-            match = pattern.search(text, position)
+        for k, (pattern, resolver, explicit) in enumerate(_PATTERNS):
+            match = upcoming.get(k)
+            if k not in upcoming or (match is not None and match.start() < position):
+                match = upcoming[k] = pattern.search(text, position)
             if match and (best is None or match.start() < best[0].start()):
                 best = (match, resolver, explicit)
         if best is None:
@@ -294,7 +314,7 @@ def find_timexes(text: str, published: date) -> list[Timex]:
         match, resolver, explicit = best
         groups = {k: v for k, v in match.groupdict().items() if v is not None}
         context = Context(published, text[: match.start()], found[-1] if found else None)
-        when = None if _is_verb(match, groups) else resolver(groups, context)
+        when = None if _is_verb(match, groups) else _resolved(resolver, groups, context)
         if when is not None:
             explicit = explicit or bool(groups.get("year"))
             found.append(Timex(match.group(0), match.start(), match.end(), when, explicit))
