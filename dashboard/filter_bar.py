@@ -33,6 +33,7 @@ from geodata.filters import QUERY_KEYS, Facet, Filter
 KEYS = {key: f"filter-{key}" for key in QUERY_KEYS}  # URL key -> widget key
 OPEN = "filters-open"  # the "Filter and search" box: its widgets are made only while open
 SHOWN = "filter-widgets-shown"  # whether this run made the widgets
+WRITTEN = "filter-in-url"  # the filter the page last wrote to the URL
 KIND_WORDS = {kind.value: kind.value.capitalize() for kind in EventKind}
 PARTS = (  # URL key, label, help
     ("kind", "Kind", "Military, political, diplomatic, statement or background"),
@@ -51,13 +52,13 @@ def current_filter(facets: dict[str, list[Facet]]) -> Filter:
     they are on screen, else the one kept in the session; values the articles do not have
     (any more) are dropped.
 
-    The page writes the filter to the URL on every run, so a URL filter that differs from the
-    kept one was brought by a link.
+    A URL filter other than the one the page last wrote (``write_url``) was brought by a
+    link; a run cut short before writing it (a quick second change) is no link.
     """
     state = st.session_state
     in_url = Filter.from_query({key: st.query_params.get_all(key) for key in QUERY_KEYS})
     kept = state.get("filter")
-    if not isinstance(kept, Filter) or (in_url.active and in_url != kept):
+    if not isinstance(kept, Filter) or (in_url.active and in_url != state.get(WRITTEN)):
         asked = in_url
     elif state.get(OPEN) and state.get(SHOWN):
         asked = Filter.of(
@@ -78,6 +79,13 @@ def current_filter(facets: dict[str, list[Facet]]) -> Filter:
     return wanted
 
 
+def write_url(view: dict[str, str], wanted: Filter) -> None:
+    """Put the view (date, place) and the filter in the URL, so a link restores them."""
+    query: dict[str, str | list[str]] = {**view, **wanted.to_query()}
+    st.query_params.from_dict(query)
+    st.session_state[WRITTEN] = wanted
+
+
 def _show_in_widgets(wanted: Filter) -> None:
     """Give the widgets the filter's values (before they are made, so Streamlit allows it)."""
     query = wanted.to_query()
@@ -96,9 +104,6 @@ def _option_label(facets: list[Facet], names: dict[str, str]) -> Callable[[str],
 
 def clear() -> None:
     st.session_state.filter = Filter()
-    for key in QUERY_KEYS:
-        if key in st.query_params:
-            del st.query_params[key]
     _show_in_widgets(Filter())
 
 

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.filtering import nearest_stop
 from dashboard.view import slider_stops
 from geodata import Timeline, read_story
+from geodata.filters import Filter
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
@@ -282,3 +283,15 @@ def test_clear_filters_works_with_the_box_closed(monkeypatch, folder):
     assert "kind" not in at.query_params
     open_box(at, "filters-open")
     assert at.multiselect(key="filter-kind").value == []
+
+
+def test_a_run_cut_short_before_the_url_was_written_keeps_the_new_filter(monkeypatch, folder):
+    """Streamlit stops a run when the reader changes something else quickly: the filter kept
+    in the session is newer than the URL, which is then no link to follow."""
+    at = open_page(monkeypatch, folder, {"kind": "statement"})
+    at.session_state["filters-open"] = False
+    at.run()
+    at.session_state["filter"] = Filter.of(kinds=["military"])  # what the cut-short run kept
+    at.run()
+    assert shown(at).endswith("· Kind: military")
+    assert at.query_params["kind"] == "military"

@@ -15,7 +15,7 @@ from dashboard.cards import (
     places_table,
 )
 from dashboard.data import event_index, narrowed, story_data
-from dashboard.filter_bar import current_filter, filter_controls
+from dashboard.filter_bar import current_filter, filter_controls, write_url
 from dashboard.filtering import nearest_stop
 from dashboard.maps import (
     COUNT_KEY,
@@ -66,7 +66,7 @@ if not stops:
         else "There are no events to show yet. "
         "Add articles and their events to the articles folder."
     )
-    st.query_params.from_dict(view.filter.to_query())
+    write_url({}, view.filter)
     st.stop()
 
 # The view lives in the URL (?date=...&place=...&kind=...), so a link restores it.
@@ -131,9 +131,7 @@ following.button(
 slider.select_slider("Date", options=codes, key="date", format_func=labels.__getitem__)
 stop = stops[codes.index(st.session_state.date)]
 selected = st.session_state.place
-st.query_params.from_dict(
-    {"date": stop.code} | ({"place": selected} if selected else {}) | view.filter.to_query()
-)
+write_url({"date": stop.code} | ({"place": selected} if selected else {}), view.filter)
 
 map_column, panel = st.columns([3, 2])
 with map_column:

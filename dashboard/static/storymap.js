@@ -459,8 +459,9 @@
           return sum + (entry.small ? (entry.item.rank === 0 ? 100 : entry.item.count ? 10 : 1) : 0);
         }, 0);
       }
-      var kept = plan(true), again = plan(false);
-      var plans = cost(again) < cost(kept) ? again : kept;
+      var kept = plan(true), lost = cost(kept);
+      var again = lost ? plan(false) : kept; // with no name lost, nothing can do better
+      var plans = cost(again) < lost ? again : kept;
       plans.forEach(function (entry) {
         var item = entry.item, spot = entry.spot;
         if (!entry.small && spot[0] === item.spot[0] && spot[1] === item.spot[1]) return;
