@@ -512,6 +512,11 @@
       L.DomEvent.disableScrollPropagation(part);
     });
     var buttons = {}, opener = null;
+    // A control about to go or hide while it has the keyboard focus hands the focus on (to
+    // its place's marker, or the marker of its group), never back to the page.
+    function handOver(control, next) {
+      if (next && control.contains(document.activeElement)) next.focus({ preventScroll: true });
+    }
     function choose(item) {
       activate(item.place.marker);
       if (panToFar) map.panTo(item.place.marker.getLatLng());
@@ -553,6 +558,7 @@
         choice.appendChild(el("span", "count", String(item.count)));
         choice.setAttribute("aria-label", describe(item));
         choice.addEventListener("click", function () {
+          handOver(choice, item.place.icon);
           closeMenu(false);
           choose(item);
         });
@@ -637,11 +643,13 @@
         known.style.setProperty("--c", item.colour);
         known.classList.toggle("empty", item.count === 0);
         if (known.parentNode !== layer) layer.appendChild(known);
+        known.__icon = item.place.icon;
         item.button = known;
       });
       Object.keys(buttons).forEach(function (id) {
         if (!keep[id] && buttons[id].parentNode) {
           if (buttons[id] === opener) closeMenu(false);
+          handOver(buttons[id], buttons[id].__icon); // its place came into view
           layer.removeChild(buttons[id]);
         }
       });
@@ -748,11 +756,13 @@
       place(heads, false);
       away.forEach(function (item) {
         var known = item.button;
-        known.hidden = !item.box;
         if (!item.box) {
           if (known === opener) closeMenu(false);
-          return;
+          var head = heads.filter(function (h) { return h.group.indexOf(item) >= 0; })[0];
+          handOver(known, head && head.button);
         }
+        known.hidden = !item.box;
+        if (!item.box) return;
         known.__box = item.box;
         known.__group = item.group;
         known.style.left = Math.round(item.box[0]) + "px";

@@ -429,6 +429,11 @@ def test_crowded_edge_markers_share_one_that_opens_a_list(start_app, browser):
     place = last_choice.get_attribute("data-edge")
     last_choice.focus()
     page.keyboard.press("Enter")
+    # The list closes; the focus goes to the chosen place's marker, not back to the page.
+    assert frame.evaluate(
+        "() => document.activeElement.classList.contains('leaflet-marker-icon') && "
+        f"!!document.activeElement.querySelector('[data-place=\"{place}\"]')"
+    )
     name = READING.story.places[place].name
     page.get_by_role("heading", name=re.compile("^" + re.escape(name) + ": ")).wait_for()
     context.close()

@@ -235,6 +235,11 @@ def test_presenter_keys_step_wherever_focus_is(start_app, page):
     place = edge.get_attribute("data-edge")
     edge.click()
     expect(frame.locator(f'.story-edge[data-edge="{place}"]')).to_be_hidden()
+    # The marker it stood for, now in view, has the focus: not the page.
+    assert frame.evaluate(
+        "() => document.activeElement.classList.contains('leaflet-marker-icon') && "
+        f"!!document.activeElement.querySelector('[data-place=\"{place}\"]')"
+    )
     expect(frame.locator(f'[data-place="{place}"] .pill')).to_be_visible()
     page.keyboard.press("PageDown")  # focus on the map's edge marker: the keys still step
     on_screen(2)
