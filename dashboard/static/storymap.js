@@ -623,7 +623,7 @@
         var angle = Math.atan2(q.y - middle.y, q.x - middle.x) * 180 / Math.PI;
         return {
           place: place, q: q, angle: angle, id: place.root.getAttribute("data-place"),
-          name: place.root.querySelector(".name").textContent,
+          name: (place.root.querySelector(".name") || place.root).textContent.trim(),
           count: Number(place.root.getAttribute("data-count")),
           km: map.distance(centre, place.marker.getLatLng()) / 1000,
           compass: COMPASS[((Math.round(angle / 45) % 8) + 8) % 8],

@@ -54,7 +54,7 @@ _PERSON = re.compile(
 )
 _DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
 _SAID_BY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)\s+"
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+"
     r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
 )
 _OUTLET_AFTER = re.compile(
@@ -405,7 +405,9 @@ def _person_words(text: str) -> set[str]:
         # 'Putin said' (not the city Putian); 'Ankara said' is still the capital, and in
         # 'the committees in El Fasher said' the place is where, not who.
         name = match.group("name").split()[-1]
-        where = re.search(r"\b(?:in|at|from|of|near|for)\s+$", text[: match.start()])
+        where = re.search(
+            r"\b(?:in|at|from|of|near|for)\s+$", text[max(0, match.start() - 40) : match.start()]
+        )
         if where is None and offline_country(name) is None and offline_capital(name) is None:
             words.add(name)
     return words
