@@ -27,6 +27,14 @@
     return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
   }
 
+  // How much of the boxes ``others`` the box ``b`` covers, in square pixels.
+  function coveredArea(b, others) {
+    return others.reduce(function (area, o) {
+      return area + Math.max(0, Math.min(b[2], o[2]) - Math.max(b[0], o[0])) *
+        Math.max(0, Math.min(b[3], o[3]) - Math.max(b[1], o[1]));
+    }, 0);
+  }
+
   // Every place marker on the map: {marker, root (the .place-marker element)}.
   function placeMarkers(map) {
     var found = [];
@@ -169,26 +177,15 @@
     // neither a story marker nor a label already shown.
     this.update = function () {
       var zoom = map.getZoom(), view = map.getBounds().pad(0.1);
-      var origin = map.getContainer().getBoundingClientRect();
       var size = map.getSize();
       // Boxes in the map's container pixels, measured against the element's own anchor
       // (a marker's 0x0 icon sits on its point): right even while the map pane is moving.
       function box(element, margin, anchor, latlng) {
-        var r = element.getBoundingClientRect(), x = 0, y = 0;
-        if (anchor) {
-          var a = anchor.getBoundingClientRect(), p = map.latLngToContainerPoint(latlng);
-          x = p.x - a.left;
-          y = p.y - a.top;
-        } else {
-          x = -origin.left;
-          y = -origin.top;
-        }
+        var r = element.getBoundingClientRect(), a = anchor.getBoundingClientRect();
+        var p = map.latLngToContainerPoint(latlng), x = p.x - a.left, y = p.y - a.top;
         return [r.left + x - margin, r.top + y - margin, r.right + x + margin, r.bottom + y + margin];
       }
-      var taken = [], points = [];
-      map.getContainer().querySelectorAll(".leaflet-control, .story-edge").forEach(function (control) {
-        if (control.getClientRects().length) taken.push(box(control, 4));
-      });
+      var taken = controlBoxes(map, ".leaflet-control, .story-edge"), points = [];
       placeMarkers(map).forEach(function (place) {
         points.push(map.latLngToContainerPoint(place.marker.getLatLng()));
         place.root.querySelectorAll(".pill, .pin").forEach(function (part) {
@@ -293,9 +290,10 @@
     return p.x >= RIM && p.y >= RIM && p.x <= size.x - RIM && p.y <= size.y - RIM;
   }
 
-  function controlBoxes(map) {
+  // The boxes of the map's controls (and of anything else ``selector`` names), 4 px wider.
+  function controlBoxes(map, selector) {
     var origin = map.getContainer().getBoundingClientRect(), boxes = [];
-    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+    map.getContainer().querySelectorAll(selector || ".leaflet-control").forEach(function (control) {
       if (!control.getClientRects().length) return;
       var r = control.getBoundingClientRect();
       boxes.push([r.left - origin.left - 4, r.top - origin.top - 4, r.right - origin.left + 4,
@@ -417,14 +415,7 @@
         });
         if (!best && last) {
           var fitting = spots.filter(function (spot) { return inside(item, at(item, spot, w)); });
-          var covered = function (spot) {
-            var b = at(item, spot, w);
-            return placed.reduce(function (area, o) {
-              return area + Math.max(0, Math.min(b[2], o[2]) - Math.max(b[0], o[0])) *
-                Math.max(0, Math.min(b[3], o[3]) - Math.max(b[1], o[1]));
-            }, 0);
-          };
-          best = fitting.map(function (spot) { return [spot, covered(spot)]; })
+          best = fitting.map(function (spot) { return [spot, coveredArea(at(item, spot, w), placed)]; })
             .sort(function (x, y) { return x[1] - y[1] || x[0][2] - y[0][2]; })[0];
           best = best ? best[0] : [-14, -Math.round(h / 2)];
         }
@@ -693,12 +684,6 @@
         var hit = function (other) { return overlaps(b, other); };
         return !taken.some(hit) && !placed.some(function (o) { return hit(o.box); });
       }
-      function covered(b) { // how much of the pills a marker there would hide
-        return pills.reduce(function (area, o) {
-          return area + Math.max(0, Math.min(b[2], o[2]) - Math.max(b[0], o[0])) *
-            Math.max(0, Math.min(b[3], o[3]) - Math.max(b[1], o[1]));
-        }, 0);
-      }
       var reach = Math.max(60, Math.min(W, H) * 0.45);
       // Places each marker, nearest place first. With ``join``, one that finds no spot
       // joins the marker of the nearest direction (its group); without, it takes the spot
@@ -722,7 +707,7 @@
             [shift, -shift].forEach(function (d) {
               var b = boxAt(s + d, item.w, item.h);
               if (least > 0 && clear(b)) {
-                var area = covered(b);
+                var area = coveredArea(b, pills); // the pills a marker there would hide
                 if (area < least) {
                   least = area;
                   found = b;
