@@ -148,6 +148,21 @@ def test_stepping_writes_the_new_date_to_the_url_and_keeps_the_place(monkeypatch
     assert heading(at) == "On 16 December 2024"
 
 
+def test_the_street_map_button_adds_and_removes_the_online_layer(monkeypatch, story_dir):
+    def online_layer(at: AppTest) -> bool:
+        [story_map] = at.get("component_instance")
+        return "L.tileLayer(" in story_map.proto.json_args
+
+    at = run(monkeypatch, story_dir)
+    assert not online_layer(at)  # offline by default
+    at.button(key="street-map").click().run()
+    assert online_layer(at)
+    assert at.button(key="street-map").label == "Hide the street map"
+    at.button(key="street-map").click().run()
+    assert not online_layer(at)
+    assert "needs internet" in at.button(key="street-map").label
+
+
 def test_a_place_button_focuses_the_place(monkeypatch, story_dir):
     at = open_box(run(monkeypatch, story_dir, date="2024-12-16"), "places-open")
     at.button(key="place-tartus-naval-base").click().run()
