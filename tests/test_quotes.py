@@ -504,11 +504,15 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
-        "a-subheading-in-quotes-is-not-a-statement",
+        "a-subheading-in-quotes-is-not-a-statement-nor-a-new-speaker",
         'Juan Ortiz said the fleet would stay. "Nothing is decided yet," he added.\n'
         "'Crews stay at sea for now'\n"
+        '"The crews will be back within a week."\n'
         "The ships left the port on Monday.",
-        [("Nothing is decided yet", "Juan Ortiz")],
+        [
+            ("Nothing is decided yet", "Juan Ortiz"),
+            ("The crews will be back within a week.", "Juan Ortiz"),
+        ],
     ),
     (
         "a-known-surname-as-subject",

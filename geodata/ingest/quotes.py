@@ -165,7 +165,9 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
                 waiting = []
             quotes.append(Quote(words, sentence, start, name, role))
         if not attributed:
-            people.last = people.named or (None if QUOTED.search(sentence.text) else people.last)
+            # An unattributed quote leaves no one speaking; a quoted subheading does not.
+            unattributed = QUOTED.search(sentence.text) and not _heading(sentence.text)
+            people.last = people.named or (None if unattributed else people.last)
     return quotes
 
 
