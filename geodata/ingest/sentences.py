@@ -27,7 +27,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``; a line break always ends one, a quote never does."""
     sentences: list[Sentence] = []
     offset = 0
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(_unwrapped(text).split("\n")):
         for start, end in _line_spans(line):
             chunk = line[start:end]
             stripped = chunk.strip()
@@ -36,6 +36,31 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence(stripped, first, first + len(stripped), number))
         offset += len(line) + 1
     return sentences
+
+
+# A line that ends a sentence or a paragraph: its last character is one of these.
+_FINAL = ".!?:;\"”’»)]'"
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the line breaks of hard-wrapped copy ('... reiterated on Sunday\nTehran's
+    support') turned into spaces, so no sentence or quote is cut at a line's end. A text is
+    hard-wrapped when most of its lines end in mid-sentence; then every line that does is
+    joined to the next. Same length as ``text``: offsets stay valid."""
+    lines = text.split("\n")
+    filled = [line.rstrip() for line in lines if line.strip()]
+    cut = [line for line in filled if line[-1] not in _FINAL]
+    if len(filled) < 5 or len(cut) * 2 < len(filled):
+        return text
+
+    def cut_off(line: str, following: str) -> bool:
+        return bool(line.strip() and following.strip()) and line.rstrip()[-1] not in _FINAL
+
+    joined = [
+        line + (" " if cut_off(line, following) else "\n")
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+    ]
+    return "".join(joined)[: len(text)]
 
 
 def _line_spans(line: str) -> list[tuple[int, int]]:
@@ -48,6 +73,11 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
         if closing is not None:
             if char == closing:
                 closing = None
+                # '... had now “expired.” He added': a quote that ends its sentence ends
+                # the sentence around it too.
+                if index > start and line[index - 1] in ".!?" and _ends_sentence(line, index - 1):
+                    spans.append((start, index + 1))
+                    start = index + 1
         elif char in _OPENING:
             closing = _OPENING[char]
         elif char == '"':
