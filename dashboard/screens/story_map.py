@@ -166,8 +166,8 @@ with map_column:
             places_caption(stop),
         )
     )
-    # A button, not a toggle: a new visit then loads no widget code that the slider row has
-    # not loaded already, so the map's frame is made sooner (README, "Speed").
+    # A button, not a toggle: a new visit then fetches no element code beyond what the date
+    # row fetched already, one fewer thing for the map's frame to wait for (README, "Speed").
     st.button(
         "Hide the street map" if online else "Add an online street map beneath (needs internet)",
         on_click=switch_street_map,
