@@ -170,6 +170,113 @@ FOUND = [
 ]
 
 
+# Kinds of expression met in news writing (issue 14, third batch), each in sentences written
+# for the test. Published 2024-12-16, a Monday.
+FOUND += [
+    pytest.param(
+        "The army was due to leave the border by Nov. 3 under the truce.",
+        [("Nov. 3", "2024-11-03", False)],
+        id="abbreviated-month-with-a-day-after-a-deadline-word-is-a-day",
+    ),
+    pytest.param(
+        "The convoy was expected to reach the port on Oct. 20, officials said.",
+        [("Oct. 20", "2024-10-20", False)],
+        id="was-expected-to-takes-the-day-nearest-publication-before",
+    ),
+    pytest.param(
+        "In October, the mayor said the bridge would reopen on Jan. 10.",
+        [("In October", "2024-10", False), ("Jan. 10", "2025-01-10", False)],
+        id="would-takes-the-day-nearest-publication-after",
+    ),
+    pytest.param(
+        "He said the ferry would sail again on Saturday.",
+        [("Saturday", "2024-12-14", False)],
+        id="would-with-a-weekday-takes-the-nearest-one",
+    ),
+    pytest.param(
+        "The ferry will sail again on Saturday.",
+        [("Saturday", "2024-12-21", False)],
+        id="will-with-a-weekday-is-after-publication",
+    ),
+    pytest.param(
+        "Shelling has not stopped since an August truce between the two towns.",
+        [("an August", "2024-08", False)],
+        id="a-month-that-qualifies-a-noun",
+    ),
+    pytest.param(
+        "Turnout in the March elections was low; the June's results came later.",
+        [("the March", "2024-03", False), ("the June", "2024-06", False)],
+        id="the-month-before-a-noun-or-possessive",
+    ),
+    pytest.param(
+        "The pact followed the 1973 war and its 1981 sequel.",
+        [("1973", "1973", True), ("1981", "1981", True)],
+        id="a-year-that-qualifies-a-noun",
+    ),
+    pytest.param(
+        "Floods struck in 2019 and 2022, and again in 2023, 2024 or 2025.",
+        [
+            ("in 2019", "2019", True),
+            ("2022", "2022", True),
+            ("in 2023", "2023", True),
+            ("2024", "2024", True),
+            ("2025", "2025", True),
+        ],
+        id="years-in-a-list",
+    ),
+    pytest.param(
+        "Some 1900 soldiers and 2000 people left; Resolution 2043 and Route 1990 stayed.",
+        [],
+        id="numbers-that-count-or-name-are-no-years",
+    ),
+    pytest.param(
+        "The 2010 elections and the 2021 floods are remembered.",
+        [("2010", "2010", True), ("2021", "2021", True)],
+        id="a-year-before-a-plural-after-a-determiner",
+    ),
+    pytest.param(
+        "The town grew in the second half of the 19th century and again in the late 20th "
+        "century; in the 21st century it shrank.",
+        [
+            ("the second half of the 19th century", "1850-01-01/1899-12-31", True),
+            ("the late 20th century", "1966-01-01/1999-12-31", True),
+            ("the 21st century", "2000-01-01/2099-12-31", True),
+        ],
+        id="centuries-and-their-parts",
+    ),
+    pytest.param(
+        "Talks ended on December 3. Later that day the convoy left; earlier in the day it "
+        "had rained.",
+        [
+            ("December 3", "2024-12-03", False),
+            ("Later that day", "2024-12-03", False),
+            ("earlier in the day", "2024-12-03", False),
+        ],
+        id="earlier-or-later-in-the-day-is-the-day-just-given",
+    ),
+    pytest.param(
+        "Earlier in the day, the minister spoke; he spoke twice during the day.",
+        [("Earlier in the day", "2024-12-16", False), ("during the day", "2024-12-16", False)],
+        id="in-the-day-without-a-day-given-is-the-publication-day",
+    ),
+    pytest.param(
+        "The square is usually empty in January, and markets close every August.",
+        [],
+        id="habitual-months-are-no-dates",
+    ),
+    pytest.param(
+        '"Soldiers yesterday or traders today, the port feeds us," a docker said.',
+        [],
+        id="yesterday-or-today-as-past-and-present",
+    ),
+    pytest.param(
+        "Ships docked yesterday and sail today.",
+        [("yesterday", "2024-12-15", False), ("today", "2024-12-16", False)],
+        id="yesterday-and-today-as-days",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "found"), FOUND)
 def test_expressions_their_words_dates_and_written_years(
     text: str, found: list[tuple[str, str, bool]]

@@ -8,10 +8,15 @@ month" and "earlier this ..." end on the publication day unless the wording is f
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from geodata.dates import DatePrecision, StoryDate
 from geodata.ingest.dating import WEEKDAYS, Context, count, day_range, month_span
+
+
+# '... yesterday or Africa Corps today': the past and the present, not two days.
+_ERAS = re.compile(r"\byesterday\s+or\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
@@ -19,6 +24,10 @@ def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
         return None
     wanted, published = WEEKDAYS[g["weekday"].lower()], ctx.published
     which = (g.get("which") or "").lower()
+    if not which and ctx.reported_future:
+        # 'He said the talks would resume on Friday': the Friday nearest publication.
+        ahead, back = (wanted - published.weekday()) % 7, (published.weekday() - wanted) % 7
+        return StoryDate.day(published + timedelta(days=ahead if ahead < back else -back))
     if which == "next" or (which != "last" and ctx.future):
         ahead = (wanted - published.weekday()) % 7
         return StoryDate.day(published + timedelta(days=ahead or (7 if which else 0)))
@@ -31,6 +40,8 @@ def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
 def relative_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'yesterday', 'today', 'tomorrow': from the day the words were said (in a quotation
     whose speaking the text dated) or else the publication day."""
+    if _ERAS.search(ctx.before[-60:]):
+        return None
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
     # 'the day before yesterday', 'the day after tomorrow'
     shift += {"before": -1, "after": 1}.get((g.get("two") or "").lower(), 0)
@@ -61,6 +72,15 @@ def anaphoric_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     before = word in ("previous", "day before") or "event" in g
     shift = 0 if word.endswith("same day") or word == "that day" else -1 if before else 1
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
+
+
+def day_in_focus(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'Earlier in the day', 'later that day', 'during the day': the day the text last gave,
+    else the publication day."""
+    anchor = ctx.anchor
+    if anchor is not None and anchor.when.precision is DatePrecision.DAY:
+        return anchor.when
+    return StoryDate.day(ctx.published)
 
 
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}

@@ -41,6 +41,7 @@ _MONTH = (
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")(?:(?<=\b(?!may)[a-z]{3})\.|(?<=\bsept)\.)?"
 )
+_FULL_MONTH = "|".join(calendar.month_name[1:])
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -61,11 +62,18 @@ def _pick(spans: dict[int, StoryDate], ctx: Context) -> StoryDate | None:
         span = spans[year]
         if span.start >= ctx.anchor.when.start and (span.start <= ctx.published or ctx.future):
             return span
+    if ctx.reported_future:
+        return min(spans.values(), key=lambda s: _distance(s, ctx.published), default=None)
     if ctx.future:
         later = [s for s in spans.values() if s.end >= ctx.published]
         return min(later, key=lambda s: s.start, default=None)
     earlier = [s for s in spans.values() if s.start <= ctx.published]
     return max(earlier, key=lambda s: s.start, default=None)
+
+
+def _distance(span: StoryDate, day: date) -> int:
+    """Days between ``day`` and the nearest day of ``span`` (0 inside it)."""
+    return max((span.start - day).days, (day - span.end).days, 0)
 
 
 def _years(g: dict[str, str], ctx: Context) -> list[int]:
@@ -111,11 +119,64 @@ def _month_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
     spans = {year: month_span(year, month, g.get("part")) for year in _years(g, ctx)}
     if g.get("year") or g.get("rel"):
         return next(iter(spans.values()))
+    if ctx.habitual:
+        # 'The cafes are usually empty in December': every December, no date.
+        return None
     return _pick(spans, ctx)
 
 
 def _year_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
     return StoryDate.parse(g["year"])
+
+
+# Words after which a number is a quantity's or a name's, not a year.
+_DETERMINER = re.compile(
+    r"\b(?:(?i:the|a|an|its|his|her|their|our|this|that)|[A-Z]\w*['’]s)\s+$"
+)
+_NAMED_NUMBER = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+$")
+_NOT_A_NAME = frozenset(
+    "in since by until from of before after to during and or the a an its his her their our "
+    "this that".split()
+)
+
+
+def _year_alone(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """A bare year, unless it counts something ('2000 troops', but 'the 2024 elections')
+    or numbers a name ('Resolution 2043', 'Flight 1905'; not 'In 2021' opening a sentence)."""
+    before = ctx.before[-40:]
+    if g.get("counted") and not _DETERMINER.search(before):
+        return None
+    named = _NAMED_NUMBER.search(before)
+    word = named.group("word").lower() if named is not None else ""
+    if named is not None and word not in _NOT_A_NAME and word not in MONTHS:
+        return None
+    return StoryDate.parse(g["year"])
+
+
+_CENTURY_PART = (
+    r"(?P<part>early|mid|late|the end of|the beginning of|the start of|"
+    r"the first half of|the second half of|the latter half of)"
+)
+
+
+def _century(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'the 20th century' (1900-1999); 'the latter half of the 20th century' (1950-1999);
+    early / mid / late = its first, middle and last third, as for a year."""
+    first = (int(g["century"]) - 1) * 100
+    part = g.get("part2") or (part_word(g["part"]) if g.get("part") else None)
+    offset, last = {
+        None: (0, 99),
+        "early": (0, 32),
+        "beginning": (0, 32),
+        "start": (0, 32),
+        "mid": (33, 65),
+        "late": (66, 99),
+        "end": (66, 99),
+        "first": (0, 49),
+        "second": (50, 99),
+        "latter": (50, 99),
+    }[part]
+    return StoryDate(date(first + offset, 1, 1), date(first + last, 12, 31), DatePrecision.RANGE)
 
 
 def _year_part(g: dict[str, str], ctx: Context) -> StoryDate | None:
@@ -149,6 +210,7 @@ def _years_between(g: dict[str, str], ctx: Context) -> StoryDate | None:
     return StoryDate(date(first, 1, 1), date(last, 12, 31), DatePrecision.RANGE)
 
 
+_OR_TODAY = r"(?:\s+[\w'’-]+){0,3}\s+or\s+(?:[\w'’-]+\s+){0,3}today\b"
 _AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|months?|years?|decades?)"
 # A number in words or of up to four digits, not part of a longer one ("2,000 years").
 _COUNT = rf"(?:{'|'.join(NUMBERS)}|(?<![\d,.])\d{{1,4}}(?![\d,]))"
@@ -183,9 +245,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         ),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_REL_YEAR}?", _day_date, False),
         (rf"\b{_MONTH},?\s+{_YEAR}\b", _month_date, True),
+        # 'by November', 'since last March', and a month that qualifies a noun: 'a November
+        # ceasefire', 'the March elections'. Not 'by Jan. 26' (a day) nor 'the March 8 alliance'.
         (
             rf"\b(?:in|by|since|until|during|from|last|this|next|early|late)\s+{_MONTH}\b"
-            rf"{_REL_YEAR}?(?!\s*,?\s*\d)",
+            rf"{_REL_YEAR}?(?!\.?\s*,?\s*\d)",
+            _month_date,
+            False,
+        ),
+        (
+            rf"\b(?:a|an|the|its|their|this|that)\s+(?P<month>(?-i:{_FULL_MONTH}))"
+            r"(?=['’]s\b|\s+[a-z])",
             _month_date,
             False,
         ),
@@ -206,7 +276,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (r"\b(?:over\s+)?(?P<which>the|this|last|next)\s+weekend\b", relative.weekend, False),
         (rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b", relative.weekday, False),
         (
-            r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<word>yesterday|today|tomorrow)\b",
+            r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<word>yesterday|today|tomorrow)\b"
+            # 'Wagner yesterday or Africa Corps today': the past and the present, no days.
+            rf"(?!{_OR_TODAY})",
             relative.relative_day,
             False,
         ),
@@ -265,17 +337,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b(?:in|since|by|until|from|of|year|before|after)\s+{_YEAR}\b"
-            r"(?!\s*(?:%|people|troops))",
-            _year_date,
-            True,
+            r"\b(?:(?:earlier|later)\s+(?:in\s+the|that)|during\s+the)\s+day\b",
+            relative.day_in_focus,
+            False,
         ),
         (
-            rf"\b{_YEAR}(?=\s+(?:agreement|accord|deal|treaty|lease|intervention|election))",
-            _year_date,
+            rf"\b(?:{_CENTURY_PART}\s+)?the\s+(?:(?P<part2>early|mid|late)[\s-]+)?"
+            r"(?P<century>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b",
+            _century,
             True,
         ),
-        (rf"(?<=\bto\s){_YEAR}\b", _year_date, True),
+        # Any other year standing alone: 'in 2021', 'coups in 2020 and 2021', 'its 1979
+        # revolution', 'the 1974 ceasefire agreement'. Not a quantity ('2000 troops', '2024
+        # percent'), an ISO date's first part, nor a number in a name ('Resolution 2043').
+        (
+            rf"(?:\b(?:in|since|by|until|from|of|year|before|after|to)\s+)?"
+            rf"(?<![\d,.$€£#/-]){_YEAR}\b(?![.,/-]\d|\s*%|\s+(?:percent|per)\b)"
+            r"(?:(?=\s+(?P<counted>[a-z]+s|people|men|women|children)\b))?",
+            _year_alone,
+            True,
+        ),
     )
 )
 _WORD_MONTHS = frozenset({"may", "march"})
