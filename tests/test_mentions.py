@@ -156,3 +156,88 @@ def test_new_places_and_their_ids(
 ) -> None:
     mentions = find_mentions(text, gazetteer, offline_place)
     assert [(m.text, m.key) for m in mentions] == found
+
+
+# Kinds of place mention met in news writing (issue 14, third batch), each with sentences
+# written for the test: (text, the mentions found as (words, id)).
+NEWS_KINDS = [
+    pytest.param(
+        "He spoke with U.S. President Joe Biden and UK Foreign Secretary David Lammy.",
+        [("U.S.", "united-states"), ("UK", "united-kingdom")],
+        id="a-countrys-abbreviation-before-a-title",
+    ),
+    pytest.param(
+        "Ships left the U.K. for the U.A.E. on Monday.",
+        [("U.K.", "united-kingdom"), ("U.A.E.", "united-arab-emirates")],
+        id="dotted-abbreviations-are-one-word",
+    ),
+    pytest.param("U.S.-backed fighters advanced.", [], id="dotted-abbreviation-in-a-compound"),
+    pytest.param(
+        "Fighters of the SDF and ISIS camps; the agency SANA said so.",
+        [],
+        id="acronyms-are-no-places",
+    ),
+    pytest.param(
+        "Trade talks\nHOMS, Syria (Wire) - Calm returned.\nHASSAN: (Speaking Arabic).",
+        [("HOMS", "homs"), ("Syria", "syria")],
+        id="only-the-first-line-in-capitals-is-a-dateline",
+    ),
+    pytest.param(
+        "HAMA, syria — Markets reopened.",
+        [("HAMA", "hamah"), ("syria", "syria")],
+        id="a-country-in-lower-case-after-the-datelines-town",
+    ),
+    pytest.param(
+        "Patrols watched the Sinai Peninsula, the Golan Heights and Lake Tiberias; a radar "
+        "stands on Mount Hermon and another on Jabal Druze, in Russia's Kursk Oblast too.",
+        [
+            ("Sinai Peninsula", "sinai-peninsula"),
+            ("Golan Heights", "golan-heights"),
+            ("Lake Tiberias", "lake-tiberias"),
+            ("Mount Hermon", "mount-hermon"),
+            ("Jabal Druze", "jabal-druze"),
+            ("Russia", "russia"),
+            ("Kursk Oblast", "kursk-oblast"),
+        ],
+        id="landforms-and-areas-by-their-names",
+    ),
+    pytest.param(
+        "Aid reached families in Ar Raqqah and As Suwayda.",
+        [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
+        id="an-arabic-article-written-as-a-word",
+    ),
+    pytest.param(
+        "As Lebanon waited, When Jordan closed its border, trade fell.",
+        [("Lebanon", "lebanon")],
+        id="a-sentence-opening-word-is-not-part-of-the-name",
+    ),
+    pytest.param(
+        "His village was shelled. Her town is empty.",
+        [],
+        id="a-possessive-pronoun-before-a-place-noun",
+    ),
+    pytest.param(
+        "A Druze village lies near Alawite villages; Druze leaders and Alawite families met.",
+        [],
+        id="a-peoples-name-before-a-place-noun",
+    ),
+    pytest.param(
+        "Talks were held between President Ahmad al-Sharaa and Army Commander Sipan Hamo.",
+        [],
+        id="a-person-with-a-title-in-a-list-after-between",
+    ),
+    pytest.param(
+        "The Africa Corps replaced Wagner; the Israel Defense Forces moved north.",
+        [],
+        id="a-place-name-inside-an-organisations-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), NEWS_KINDS)
+def test_kinds_of_place_mention_in_news(
+    gazetteer: Gazetteer, text: str, found: list[tuple[str, str]]
+) -> None:
+    mentions = find_mentions(text, gazetteer, offline_place)
+    assert [(m.text, m.key) for m in mentions] == found
+    assert all(text[m.start : m.end] == m.text for m in mentions)

@@ -13,7 +13,8 @@ from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
 from geodata.models import Place, PlaceKind, slug
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
+# 'U.S.', 'U.A.E.': a dotted abbreviation is one word.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
 _LONGEST = 7
 _BASE_WORDS = re.compile(
     r"\b(?P<kind>air ?base|airfield|air field|naval (?:base|facility)|naval port|port facility|"
@@ -26,6 +27,14 @@ _PROVINCE_AFTER = re.compile(
     r"^\s+(?:and\s+(?P<other>[A-Z][\w-]+)\s+)?(?i:provinces?|governorates?)\b"
 )
 _OPENING = re.compile(r"(?:In|At|Near|From|Outside|Around|Across|Inside)\s+(?=\S)")
+# Other words that open a sentence before a name: 'As Lebanon struggles', 'When Russia left'.
+_OPENER = re.compile(
+    r"(?:As|When|While|After|Before|Since|But|And|If|Once|Though|Although|Unlike|Like|So)\s+"
+    r"(?=\S)"
+)
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;]\s*|[\"“]\s*)$")
+# Arabic articles written as a word of their own: 'As Suwayda', 'Ar Raqqah', 'Al Bab'.
+_ARTICLES = frozenset("al el as at an ar ad ash az".split())
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
     r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
@@ -48,8 +57,9 @@ _PLACE_NOUNS = (
 _KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b(?!\s+of\b)")
 _KIND_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+$")
 _PERSON = re.compile(
-    r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|Secretary|[Ll]eader|[Ee]nvoy|"
-    r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
+    r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|Secretary|[Ll]eader|"
+    r"[Ee]nvoy|Ambassador|Admiral|General|Colonel|Commander|Chief|Chairman|Director|Governor|"
+    r"Mayor|Senator|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 )
 _DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
@@ -67,9 +77,31 @@ _LIST_AFTER_LOCATIVE = re.compile(
     r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
 )
 _AREA_WORD = re.compile(
-    r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|"
-    r"(?P<generic>Governorate|Province|Region|District))$"
+    r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|Islands?|"
+    r"Oblast|Krai|(?P<generic>Governorate|Province|Region|District))$"
 )
+# A landform or area by its name is a place wherever the text names it: 'the occupied Golan
+# Heights', 'on the Kish Island', 'Mount Hermon', 'Jebel al-Manea', 'Vladimir Oblast'.
+_LANDFORM = re.compile(
+    r"^(?:Mount|Mt\.|Jebel|Jabal|Lake|Cape|Wadi)\s+\S|"
+    r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
+)
+# A place name that begins an organisation's ('Africa Corps', 'Israel Defense Forces',
+# 'Damascus University') is not the place.
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:Corps|Forces|Army|Brigades?|Division|Front|Party|Movement|"
+    r"Council|Command|Committee|Agency|Company|Group|Institute|University|Bank|Foundation|"
+    r"Airlines|Airways)\b"
+)
+# The title's line of a news transcript or a dateline: a name in capitals and its stop.
+_DATELINE_STOP = re.compile(r"\s*(?:,|\(|:)|\s+[—–-]")
+_EARLIER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]*[A-Z](?=\s*(?:,|\(|:)|\s+[—–-])")
+_DATELINE_COUNTRY = re.compile(
+    r"(?m)^[A-Z][A-Z.'’ -]*[A-Z],\s+(?P<country>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?:\(|[—–-])"
+)
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}\b")
+# Words after a name that make it a subject, not an adjective ('Mattar said').
+_VERB = re.compile(r"said|says|told|is|was|are|were|has|had|have|will|would|can|could|may")
 _LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
 _OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
 _NEAREST_KM = 60.0
@@ -81,7 +113,7 @@ _BASES_BEFORE = re.compile(
 )
 _FUNCTION_WORDS = frozenset(
     "in at from to near the on and but of for with by into outside across over as while "
-    "after before since when where a an this that both".split()
+    "after before since when where a an this that both his her its their our my your".split()
 )
 
 _CALENDAR_WORDS = frozenset(
@@ -150,6 +182,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, geocode: Geocode | None = Non
         seen = {m.text: m for m in mentions if m.new is not None}
         more = _new_names(text, tokens, mentions, geocode, seen)
         mentions.extend(more)
+        mentions.extend(_dateline_country(text, mentions))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -184,6 +217,8 @@ def _gazetteer_match(
         if place is None:
             continue
         if last == index and _inside_name(text, tokens, index):
+            return None
+        if _ORGANISATION_AFTER.match(text, tokens[last][1]):
             return None
         return place, last
     return None
@@ -304,6 +339,13 @@ def _new_names(
         opening = _OPENING.match(text, start, end)
         if opening is not None:
             start = opening.end()
+        elif _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            opener = _OPENER.match(text, start, end)
+            start = opener.end() if opener is not None else start
+        # 'U.S. President Donald Trump', 'UK Defence Secretary': the country, then a title.
+        abbreviation = _ABBREVIATION.match(text, start, end)
+        if abbreviation and abbreviation.end() < end and offline_country(abbreviation.group()):
+            end = abbreviation.end()
         name = text[start:end]
         if any(s < end and start < e for s, e in covered) or not _could_be_place(name):
             continue
@@ -328,7 +370,11 @@ def _new_name(
     country = _country_or_capital(text, start, end)
     if country is not None:
         return Mention(name, start, end, new=country)
-    dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
+    dateline = _is_dateline(text, start, end)
+    if re.fullmatch(r"[A-Z .'’-]+", name) and not dateline:
+        # 'SDF', 'ISIS', 'SANA said': capitals outside a dateline are an acronym or a
+        # transcript's speaker ('RAMADAN:'), whatever a geocoder finds under them.
+        return None
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
     in_list = _in_list(text, start, end)
@@ -337,8 +383,9 @@ def _new_name(
     in_country = owner is not None and offline_country(owner.group("country")) is not None
     locative = opens or listed or in_list or in_country or _LOCATIVE.search(before)
     kind_after = _KIND_AFTER.match(after)
+    landform = _LANDFORM.search(name)
     kind_before = _KIND_BEFORE.search(before)
-    if not (dateline or possessive or locative or kind_after):
+    if not (dateline or possessive or locative or kind_after or landform):
         return None
     place = None if possessive else geocode(name)
     province = _PROVINCE_AFTER.match(after)
@@ -348,7 +395,7 @@ def _new_name(
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)
-    if kind_after or kind_before or in_list:
+    if kind_before or in_list or (kind_after and not _used_as_adjective(text, name)):
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
     state = re.search(r"\bof\s+$", before) and re.match(r"\s+state\b", after)
@@ -357,12 +404,56 @@ def _new_name(
         # media', where the word before 'state' is a nationality).
         return Mention(name, start, end)
     area = _AREA_WORD.search(name)
+    if landform and (area is None or not area.group("generic")):
+        return Mention(name, start, end)
     if locative and area is not None:
         # 'in the Gaza Strip', 'in the Kurdistan Region': a landform or an area by its name;
         # a generic word for a province is not part of the name.
         stop = start + area.start() if area.group("generic") else end
         return Mention(text[start:stop], start, stop)
     return None
+
+
+def _dateline_country(text: str, known: list[Mention]) -> list[Mention]:
+    """'TARTUS, syria —': the country after a dateline's town, whatever its case."""
+    line = _DATELINE_COUNTRY.search(text)
+    if line is None or _EARLIER_DATELINE.search(text, 0, line.start()) is not None:
+        return []
+    start, end = line.span("country")
+    country = offline_country(line.group("country").title())
+    if country is None or any(m.start < end and start < m.end for m in known):
+        return []
+    return [Mention(line.group("country"), start, end, new=country)]
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """'QAMISHLI, Syria -', 'MOSCOW (Reuters) -': a name in capitals opening a line, then a
+    stop; only the first such line is the dateline (not a transcript's 'RAMADAN:')."""
+    name = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    if not (name.isupper() and at_line_start and _DATELINE_STOP.match(text, end)):
+        return False
+    return _EARLIER_DATELINE.search(text, 0, start) is None
+
+
+def _used_as_adjective(text: str, name: str) -> bool:
+    """'a Kurdish village', 'Arab villages': a people's name before a place noun, known as
+    such by its ending or by the text using it before other nouns ('Kurdish woman', 'Arab
+    communities') or in a compound ('Kurdish-led')."""
+    if " " in name:
+        return False
+    if _DEMONYM.search(name):
+        return True
+    uses = re.finditer(rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?P<next>[a-z]+))\b", text)
+    return any(
+        use.group("next") is None
+        or (
+            not re.fullmatch(_PLACE_NOUNS, use.group("next"))
+            and use.group("next") not in _FUNCTION_WORDS
+            and not _VERB.fullmatch(use.group("next"))
+        )
+        for use in uses
+    )
 
 
 def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None:
@@ -391,8 +482,12 @@ def _could_be_place(name: str) -> bool:
         # 'DAMASCUS, Jan 14 (Wire) -': months and weekdays, in full or abbreviated, are
         # never places, whatever a geocoder finds under the name.
         return False
+    words = name.split()
+    # 'As Suwayda': a capitalised Arabic article before a name (a sentence's opening word
+    # was taken off before).
+    article = len(words) > 1 and words[0].lower() in _ARTICLES and words[0][0].isupper()
     return (len(bare) >= 3 or (bare.isupper() and len(bare) >= 2)) and (
-        name.split()[0].lower() not in _FUNCTION_WORDS
+        words[0].lower() not in _FUNCTION_WORDS or article
     )
 
 
@@ -418,9 +513,10 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[in
     current: tuple[int, int] | None = None
     for start, end in tokens:
         # "Kurdish-held", "US-backed": a compound adjective, not part of a name.
-        adjective = re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end]) and not re.match(
-            r"(?:Al|El)-", text[start:end]
-        )
+        adjective = (
+            re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end])
+            and not re.match(r"(?:Al|El)-", text[start:end])
+        ) or re.match(r"-[a-z]", text[end : end + 2])
         if not _capitalised(text[start:end]) or adjective:
             current = None
             continue
