@@ -212,6 +212,11 @@ NEWS_KINDS = [
         id="a-sentence-opening-word-is-not-part-of-the-name",
     ),
     pytest.param(
+        "The minister reiterated on Sunday Tehran's support and on Monday Ankara's.",
+        [("Tehran", "tehran"), ("Ankara", "ankara")],
+        id="a-weekday-before-a-name-is-not-part-of-it",
+    ),
+    pytest.param(
         "His village was shelled. Her town is empty.",
         [],
         id="a-possessive-pronoun-before-a-place-noun",

@@ -129,6 +129,8 @@ _CALENDAR_WORDS = frozenset(
     if name
 )
 
+_FULL_CALENDAR_NAMES = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+
 Geocode = Callable[[str], GeocodedPlace | None]
 
 
@@ -520,10 +522,13 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[in
         if not _capitalised(text[start:end]) or adjective:
             current = None
             continue
-        if current is not None and text[current[1] : start] == " ":
+        # 'on Sunday Tehran's support': a weekday or a month stands alone, not in a name.
+        alone = text[start:end] in _FULL_CALENDAR_NAMES
+        if current is not None and text[current[1] : start] == " " and not alone:
             current = (current[0], end)
             runs[-1] = current
         else:
             current = (start, end)
             runs.append(current)
+        current = None if alone else current
     return runs
