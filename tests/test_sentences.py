@@ -80,7 +80,8 @@ def test_offsets_and_paragraphs_point_into_the_text() -> None:
             "The governor said on Friday\nAleppo would get power,\naccording to the\n"
             "state agency.\n“We will fix it,” he\nadded.",
             [
-                "The governor said on Friday Aleppo would get power, according to the state agency.",
+                "The governor said on Friday Aleppo would get power, according to the state "
+                "agency.",
                 "“We will fix it,” he added.",
             ],
             id="a-text-wrapped-throughout",
@@ -106,3 +107,41 @@ def test_line_breaks_inside_sentences(text: str, sentences: list[str]) -> None:
     read = unwrap(text)
     assert len(read) == len(text)
     assert [s.text for s in split_sentences(read)] == sentences
+
+
+def test_a_quote_that_ends_its_sentence_ends_the_one_around_it() -> None:
+    text = "He said its work had “run its course.” He added that “more was needed.”"
+    assert [s.text for s in split_sentences(text)] == [
+        "He said its work had “run its course.”",
+        "He added that “more was needed.”",
+    ]
+
+
+def test_hard_wrapped_copy_is_read_as_whole_sentences() -> None:
+    text = (
+        "(Agency) The minister said on Sunday\n"
+        "that the talks would go on, according to the\n"
+        "state news agency.\n"
+        "“We are leaving for the capital to\n"
+        "deliver the message,” he told reporters at\n"
+        "the port.\n"
+        "Paragraphs that end in a full stop stay apart.\n"
+    )
+    found = split_sentences(text)
+    assert [s.text for s in found] == [
+        "(Agency) The minister said on Sunday that the talks would go on, according to the "
+        "state news agency.",
+        "“We are leaving for the capital to deliver the message,” he told reporters at the port.",
+        "Paragraphs that end in a full stop stay apart.",
+    ]
+    # The joined line breaks keep every offset: each sentence is where the text has it.
+    assert all(" ".join(text[s.start : s.end].split()) == s.text for s in found)
+
+
+def test_text_with_a_headline_line_is_not_joined() -> None:
+    text = "Port reopens after storm\nTARTUS (AP) — The port reopened on Monday.\nShips came in.\n"
+    assert [s.text for s in split_sentences(text)] == [
+        "Port reopens after storm",
+        "TARTUS (AP) — The port reopened on Monday.",
+        "Ships came in.",
+    ]

@@ -9,17 +9,31 @@ from __future__ import annotations
 
 import re
 
+# Verbs that may stand before their subject: '"...," said Peskov', 'added the minister'.
+# 'told' never does: 'told AFP' names who listened.
+SAY_INVERTED = (
+    r"(?:said|says|added|adds|stated|states|reads|noted|notes|stressed|declared|explained|"
+    r"warned|insisted|wrote|writes|continued|replied|asked|asks|cautioned|suggested|observed|"
+    r"conceded|maintained|clarified|countered|responded|remarked|argued|recalled|commented|"
+    r"concluded|acknowledged|admitted|claimed|confirmed|announced|emphasi[sz]ed|quipped)"
+)
+# A participle that carries the speaker of its clause to the quote after it: 'Ali Musa
+# dismissed the plan, saying: "..."', 'Ishiba condemned the strike, saying it "..."'.
+PARTICIPLE = (
+    r"(?:saying|stating|adding|noting|writing|warning|stressing|arguing|insisting|declaring|"
+    r"explaining|asserting|claiming|emphasi[sz]ing|telling)"
+)
 SAY = (
     r"(?:(?:was|were|is|has\s+been)\s+(?:quoted|reported|cited)(?:\s+by\s+[\w\s.-]{2,40}?)?"
     r"\s+as\s+saying|"
-    r"said|says|say|told|tells|added|adds|stated|states|reads|noted|notes|stressed|declared|"
-    r"explained|warned|insisted|emphasi[sz]ed|announced|wrote|writes|continued|replied|"
-    r"asked|asks|wondered|cautioned|suggested|predicted|observed|complained|lamented|conceded|"
-    r"alleged|maintained|revealed|disclosed|clarified|countered|went\s+on|"
-    r"responded|remarked|argued|recalled|underlined|underscored|pointed out|commented|"
-    r"concluded|acknowledged|admitted|claimed|confirmed|denied|urged|described|called|"
+    rf"{SAY_INVERTED}|{PARTICIPLE}|"
+    r"say|told|tells|wondered|predicted|complained|lamented|alleged|revealed|disclosed|went\s+on|"
+    r"underlined|underscored|pointed out|denied|urged|described|called|"
     r"reported|reports|quoted|posted|tweeted|pledged|vowed|promised|asserted|affirmed|"
-    r"reiterated|repeated|saying|telling|adding|noting|stressing|warning|describing|calling)"
+    r"reiterated|repeated|describing|calling|"
+    # Verbs of stance that take a quote: 'the sheikhs denounced "attacks that ..."'.
+    r"denounced|condemned|critici[sz]ed|slammed|hailed|welcomed|praised|rejected|dismissed|"
+    r"demanded|accused|blamed|decried|lauded|downplayed)"
 )
 ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
 # A lower-case particle is part of a name only joined to it ('al-Sharaa') or before a
@@ -28,7 +42,10 @@ NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)(?:-[\w'’-]+|(
 # An honorific belongs to the name it precedes ('said Mr. Peskov'); it is dropped when the
 # name is resolved.
 HONORIFIC = r"(?:Mr|Mrs|Ms|Dr)\.?\s+(?=[A-Z])"
-PERSON = rf"(?P<name>(?:{HONORIFIC})?[A-Z][\w'’-]+(?:\s+{NAME}){{0,3}})"
+# A name may begin with a particle joined to it ('al-Ansari said').
+PERSON = (
+    rf"(?P<name>(?:{HONORIFIC})?(?:(?:al|el|ad|as|ash|an|ar)-)?[A-Z][\w'’-]+(?:\s+{NAME}){{0,3}})"
+)
 # Words of a role before a name ('Iran's foreign ministry spokesman , Ali Rubaie said'); a
 # stray comma is tolerated, as copy-edited text sometimes leaves one.
 ROLE_WORDS = r"(?:[A-Z]?[\w'’.-]+\s+){0,5}?"
@@ -40,7 +57,7 @@ ROLE_NOUNS = frozenset(
     "admiral governor mayor representative negotiator analyst expert researcher professor "
     "journalist correspondent activist resident fighter soldier worker farmer fisherman "
     "teacher doctor engineer lawyer student driver shopkeeper owner historian economist "
-    "lawmaker senator councillor councilor".split()
+    "lawmaker senator councillor councilor sheikh cleric elder imam priest".split()
 )
 ROLE_NOUN = "(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + ")"
 # After a verb, a name may follow only titles, capitalised words and words ending in a role
@@ -68,7 +85,8 @@ BODY_WORDS = (
 # Either case ('the Foreign Ministry', 'the ministry'); an acronym only in capitals.
 PEOPLE_HEADS = (
     rf"(?i:{ROLE_NOUN}s?|officials?|sources?|members?|witness(?:es)?|residents?|diplomats?|"
-    r"employees?|person|people|representatives?|workers?|observers?)"
+    r"employees?|person|people|representatives?|workers?|observers?|wom[ae]n|m[ae]n|"
+    r"mothers?|fathers?|villagers?|refugees?|survivors?|civilians?|protesters?|voters?)"
 )
 INSTITUTION_HEADS = (
     r"(?:(?i:ministry|statement|document|report|decree|letter|communiqu[eé]|army|military|"
@@ -161,20 +179,26 @@ REPORTING = (
     re.compile(rf"^[\s,—–-]*[^\"“”«»]{{0,80}}?\b{QUOTING}"),
     re.compile(rf"^[\s,—–-]*[^\"“”«»]{{0,80}}?\b{QUOTED_AS}"),
 )
+# ', according to Reuters': who reported it, unless the sentence already named a speaker.
+ACCORDING = (
+    re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON}(?!\s+{HEADS}\b)"),
+    re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+{NP_AFTER}"),
+)
 # After the quote (and a comma or dash): ', he said', ', said Peskov', '» — said Peskov',
 # ', Kremlin spokesman Dmitry Peskov told ...'
 AFTER = (
     *REPORTING,
     re.compile(rf"^[\s,—–-]*{PRONOUN}{ADVERB}\s+{SAY}\b"),
-    re.compile(rf"^[\s,—–-]*{SAY}\s+(?P<role>{SAID_ROLE}){PERSON}"),
+    re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}"),
     re.compile(rf"^[\s,—–-]*(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b"),
     re.compile(rf"^[\s,—–-]*{NP_AFTER}{ASIDE}{ADVERB}\s+{SAY}\b"),
-    re.compile(rf"^[\s,—–-]*{SAY}\s+{NP}"),
+    # 'said a Kurdish woman in the village, speaking ...': the phrase runs to the comma.
+    re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+{NP}(?=\s*(?:[,.;:]|$))"),
+    re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+{NP}"),
     re.compile(rf"^[\s,—–-]*{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b"),
-    re.compile(rf"^[\s,—–-]*{SAY}\s+{PROPER_BODY}"),
+    re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+{PROPER_BODY}"),
     # Not 'according to the UN agency': a capitalised word before a head noun names a body.
-    re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON}(?!\s+{HEADS}\b)"),
-    re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+{NP_AFTER}"),
+    *ACCORDING,
     # ', the Observatory's chief, Rami Abdurrahman, referring to ...': named with no verb.
     re.compile(
         rf"^[\s,—–-]*(?P<role>(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?{HEADS}),\s+{PERSON}\s*(?:,|\.|$)"
@@ -192,6 +216,8 @@ BEFORE = (
     re.compile(rf"^[Aa]ccording\s+to\s+{OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
     re.compile(rf"\b(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{PRONOUN}{ADVERB}\s+{SAY}\b{TAIL}"),
+    # 'Ali Musa dismissed the plan, saying: "...': the clause's subject speaks.
+    re.compile(rf",\s+(?P<participle>{PARTICIPLE})\b{TAIL}"),
     re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON},?\s*$"),
@@ -217,11 +243,23 @@ BODY_SPEAKING = (
     re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b"),
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b"),
 )
-SAID_NAME = re.compile(rf"\b{SAY}\s+(?P<role>{SAID_ROLE}){PERSON}")
+# 'said Peskov.', 'said Foreign Minister Ali Kassem on Thursday': the name ends the clause;
+# in 'stressed Iran would respond' the name is the reported clause's subject.
+# 'The mayor of Harlow, Peter Lund, told AFP': the name between commas is who speaks.
+APPOSITIVE = re.compile(rf",\s+{PERSON}\s*,")
+SAID_NAME = re.compile(
+    rf"\b{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}"
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|as|when|while|from|"
+    r"last|this|earlier|later|according)\b)"
+)
 NOT_NAMES = frozenset(
     "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "
     "We I But And When After Before As If While Asked Speaking According Earlier Later "
-    "Meanwhile Also However Moscow's Russia's Commenting Turning Under Mr Mrs Ms".split()
+    "Meanwhile Also However Moscow's Russia's Commenting Turning Under Mr Mrs Ms "
+    # Sentence adverbs that open a sentence with a comma, like an aside after a name.
+    "Indeed Still Yet Instead Moreover Separately Nonetheless Nevertheless Furthermore "
+    "Additionally Today Yesterday Now Then Thus Therefore Finally Previously Regarding "
+    "Notably Similarly Likewise Overall Recently Otherwise Accordingly Hence".split()
 )
 TITLE_WORDS = frozenset(
     "foreign deputy russian syrian turkish prime defence defense special presidential interior "

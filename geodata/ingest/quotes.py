@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from geodata.ingest.attribution import (
+    ACCORDING,
     AFTER,
+    APPOSITIVE,
     BEFORE,
     BODY_NAME,
     BODY_SPEAKING,
@@ -129,24 +131,32 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
             waiting = []
         attributed = False
         plain = _unmark_short_quotes(sentence.text)
-        previous: tuple[tuple[str, str | None], int] | None = None
+        previous: tuple[tuple[str, str | None], int, bool] | None = None
         for match in QUOTED.finditer(sentence.text):
             group = match.lastgroup or "words"
             words = match.group(group).strip().rstrip(",").strip()
             if len(words.split()) < 3 or _is_title(words):
                 continue
             start = sentence.start + match.start(group)
-            speaker = _speaker(plain, match, people)
             between = plain[previous[1] : match.start()] if previous else ""
-            if speaker is None and previous and CONTINUES.match(between):
+            # '"...," he said, adding "..."': the quote carries on its sentence's speaker.
+            carried = previous[0] if previous and CONTINUES.match(between) else None
+            speaker = _speaker(plain, match, people, carried)
+            if speaker is None:
+                speaker = carried
+            if speaker is None and previous and not previous[2]:
+                # 'stating that his troops met "..." from the people "..."': a later quote
+                # with no speaker of its own in the same sentence is the earlier one's,
+                # unless the earlier one ended a sentence of its own ('"... town." The').
                 speaker = previous[0]
-            if speaker is None and _whole_sentence(sentence.text, match) and people.last:
+            whole = _whole_sentence(sentence.text, match)
+            if speaker is None and whole and people.last and not _heading(sentence.text):
                 speaker = people.last, people.roles.get(people.last)
             if speaker is None:
                 if match.end() == len(sentence.text) and match.group(0)[-1] not in CLOSING:
                     waiting.append((words, sentence, start))
                 continue
-            previous = speaker, match.end()
+            previous = speaker, match.end(), words.endswith((".", "!", "?"))
             name, role = speaker
             people.last = name
             attributed = True
@@ -155,14 +165,19 @@ def find_quotes(sentences: list[Sentence]) -> list[Quote]:
                 waiting = []
             quotes.append(Quote(words, sentence, start, name, role))
         if not attributed:
-            people.last = people.named or (None if QUOTED.search(sentence.text) else people.last)
+            # An unattributed quote leaves no one speaking; a quoted subheading does not.
+            unattributed = QUOTED.search(sentence.text) and not _heading(sentence.text)
+            people.last = people.named or (None if unattributed else people.last)
     return quotes
 
 
 def _is_title(words: str) -> bool:
     """'the "Deterrence of Aggression" offensive': a name in title case, not a statement."""
-    return not re.search(r"[.,;:!?]$", words) and all(
-        word[0].isupper() or word in TITLE_LINKS for word in words.split()
+    # 'IRAN CAN NOT HAVE A NUCLEAR WEAPON': all capitals is shouting, not a title.
+    return (
+        not re.search(r"[.,;:!?]$", words)
+        and not words.isupper()
+        and all(word[0].isupper() or word in TITLE_LINKS for word in words.split())
     )
 
 
@@ -179,6 +194,11 @@ def _unmark_short_quotes(text: str) -> str:
         return " " + (marks[1:-1] + " " if closed else marks[1:])
 
     return QUOTED.sub(blank, text)
+
+
+def _heading(text: str) -> bool:
+    """'Kremlin remains in control' as a line of its own, no full stop: a subheading."""
+    return re.search(r"[.!?…,;:][\"'”’»]*\s*$", text) is None
 
 
 def _whole_sentence(text: str, match: re.Match[str]) -> bool:
@@ -221,16 +241,36 @@ def _learn_speakers(text: str, people: _People) -> None:
     elif subject is not None and _plural(subject.group("np")):
         # 'Two soldiers spoke to the paper.' are whom a later 'they said' means.
         people.they, _ = people.body(subject.group("np"))
-    speaking = [(m.start(), m.group("name")) for m in SPEAKING.finditer(text)]
+    speaking = [(m.start(), _appositive(m) or m.group("name")) for m in SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in SAID_NAME.finditer(text)]
     person = SUBJECT.match(text)
-    if not (speaking or people.named) and person and _full_name(person.group("name")):
+    if not (speaking or people.named) and person and _known_subject(person.group("name"), people):
         # 'Ahmed Ali runs a bakery.': a full name as the subject is whom 'he said' means.
         speaking = [(0, person.group("name"))]
     for _, name in sorted(speaking):
         # 'reiterated the Houthis’ stance': a possessive is not who speaks.
-        if _is_name(name) and not name.endswith(("’", "'")):
-            people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
+        if not _is_name(name) or name.endswith(("’", "'")):
+            continue
+        if offline_country(name) or offline_capital(name):
+            # 'Qatar welcomed the decision': a state speaks as 'it', never as 'he'.
+            people.it = name
+            continue
+        people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
+
+
+def _known_subject(name: str, people: _People) -> bool:
+    """A full name, or the surname of someone named before ('Ramadan points at the hill.')."""
+    words = name.split()
+    return _full_name(name) or (
+        len(words) == 1 and PARTICLE.sub("", words[0]).casefold() in people.full
+    )
+
+
+def _appositive(found: re.Match[str]) -> str | None:
+    """'The mayor of Harlow, Peter Lund, told': the full name set off after the one matched."""
+    aside = APPOSITIVE.match(found.string, found.end("name"), found.end())
+    name = aside.group("name") if aside else None
+    return name if name and len(name.split()) >= 2 and _is_name(name) else None
 
 
 def _institution(phrase: str) -> bool:
@@ -260,10 +300,18 @@ def _is_name(words: str) -> bool:
 REACH = 1000
 
 
-def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str | None] | None:
+def _speaker(
+    text: str,
+    match: re.Match[str],
+    people: _People,
+    carried: tuple[str, str | None] | None = None,
+) -> tuple[str, str | None] | None:
     after, before = text[match.end() :], text[: match.start()]
     for pattern in AFTER:
         found = pattern.match(after)
+        if found and carried and pattern in ACCORDING:
+            # '"...," while stressing, "...," according to Reuters': Reuters reported it.
+            return carried
         speaker = _who(found, people, before) if found else None
         # '"...," Interfax quoted him as saying': whoever 'him' is, Interfax is not the speaker.
         if speaker is not None or (found and pattern in REPORTING):
@@ -281,6 +329,8 @@ def _speaker(text: str, match: re.Match[str], people: _People) -> tuple[str, str
 
 def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str | None] | None:
     groups = found.groupdict()
+    if groups.get("participle"):
+        return _subject(earlier, people)
     if groups.get("pronoun") or groups.get("it") or groups.get("possessive"):
         return _pronoun(groups.get("pronoun") or groups.get("possessive") or "it", people, earlier)
     if groups.get("np"):
@@ -293,6 +343,8 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         return known
     name = groups.get("name")
     role = groups.get("role")
+    if name is not None and _appositive(found):
+        return people.resolve(_appositive(found) or "", found.group("name"))
     if name is not None:
         role = _role_before(found.string, found.start("name")) or role
     if name is None or not _is_name(name):
@@ -308,6 +360,25 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         # 'a resident of Tartus, who asked not to be named, told AFP': the resident speaks.
         return people.body(phrase.group("np"))
     return people.resolve(name, role)
+
+
+# 'On Thursday, ' or 'Indeed, ' before a sentence's subject.
+_OPENER = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?")
+
+
+def _subject(earlier: str, people: _People) -> tuple[str, str | None] | None:
+    """Who the clause before ', saying' is about: its subject, a name, pronoun or body."""
+    clause = earlier[_OPENER.match(earlier).end() :]  # type: ignore[union-attr]
+    person = SUBJECT.match(clause)
+    if person is not None and _is_name(person.group("name")):
+        return people.resolve(person.group("name"), person.group("role"))
+    pronoun = re.match(r"(?:He|She|They)\b", clause)
+    if pronoun is not None:
+        return _pronoun(pronoun.group(0), people, "")
+    body = SUBJECT_BODY.match(clause)
+    if body is not None:
+        return people.body(body.group("np"))
+    return None
 
 
 def _pronoun(pronoun: str, people: _People, earlier: str) -> tuple[str, str | None] | None:

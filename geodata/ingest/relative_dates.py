@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from geodata.dates import DatePrecision, StoryDate
 from geodata.ingest.dating import WEEKDAYS, Context, count, day_range, month_span
 
-
 # '... yesterday or Africa Corps today': the past and the present, not two days.
 _ERAS = re.compile(r"\byesterday\s+or\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 

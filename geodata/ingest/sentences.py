@@ -62,10 +62,11 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``; a line break always ends one, a quote never does."""
+    """The sentences of ``text``; a line break ends one unless it falls inside a sentence
+    (``unwrap``), a quote never does."""
     sentences: list[Sentence] = []
     offset = 0
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(unwrap(text).split("\n")):
         for start, end in _line_spans(line):
             chunk = line[start:end]
             stripped = chunk.strip()
@@ -86,6 +87,11 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
         if closing is not None:
             if char == closing:
                 closing = None
+                # '... had now “expired.” He added': a quote that ends its sentence ends
+                # the sentence around it too.
+                if index > start and line[index - 1] in ".!?" and _ends_sentence(line, index - 1):
+                    spans.append((start, index + 1))
+                    start = index + 1
         elif char in _OPENING:
             closing = _OPENING[char]
         elif char == '"':

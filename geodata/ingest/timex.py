@@ -130,9 +130,7 @@ def _year_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
 
 
 # Words after which a number is a quantity's or a name's, not a year.
-_DETERMINER = re.compile(
-    r"\b(?:(?i:the|a|an|its|his|her|their|our|this|that)|[A-Z]\w*['’]s)\s+$"
-)
+_DETERMINER = re.compile(r"\b(?:(?i:the|a|an|its|his|her|their|our|this|that)|[A-Z]\w*['’]s)\s+$")
 _NAMED_NUMBER = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+$")
 _NOT_A_NAME = frozenset(
     "in since by until from of before after to during and or the a an its his her their our "
