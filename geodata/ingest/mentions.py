@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,19 @@ from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
+from geodata.ingest.place_names import (
+    DEMONYM,
+    EARLIER_DATELINE,
+    FUNCTION_WORDS,
+    PLACE_NOUNS,
+    capitalised,
+    capitalised_runs,
+    could_be_place,
+    in_list,
+    is_dateline,
+    person_words,
+    used_as_adjective,
+)
 from geodata.models import Place, PlaceKind, slug
 
 # 'U.S.', 'U.A.E.': a dotted abbreviation is one word.
@@ -33,8 +45,6 @@ _OPENER = re.compile(
     r"(?=\S)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;]\s*|[\"“]\s*)$")
-# Arabic articles written as a word of their own: 'As Suwayda', 'Ar Raqqah', 'Al Bab'.
-_ARTICLES = frozenset("al el as at an ar ad ash az".split())
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
     r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
@@ -49,32 +59,11 @@ _LOCATIVE = re.compile(
 _AFTER_PLACE = re.compile(
     r"(?:\s+(?:city|town|province|governorate|port))?(?:,\s+|\s+and\s+|\s+or\s+|,\s+and\s+)"
 )
-_PLACE_NOUNS = (
-    r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
-    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?)"
-)
 # Not 'the Druze town of Sweida': there the capitalised word describes the town.
-_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b(?!\s+of\b)")
-_KIND_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+$")
-_PERSON = re.compile(
-    r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|Secretary|[Ll]eader|"
-    r"[Ee]nvoy|Ambassador|Admiral|General|Colonel|Commander|Chief|Chairman|Director|Governor|"
-    r"Mayor|Senator|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
-)
-_DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
-_SAID_BY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+"
-    r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
-)
+_KIND_AFTER = re.compile(rf"^\s+{PLACE_NOUNS}\b(?!\s+of\b)")
+_KIND_BEFORE = re.compile(rf"\b{PLACE_NOUNS}\s+of\s+$")
 _OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
-)
-_LIST_NAME = r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
-_LIST_AFTER_LOCATIVE = re.compile(
-    rf"\b(?:in|at|near|from|between|{_PLACE_NOUNS}\s+of)\s+{_LIST_NAME}"
-    rf"(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
-    r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
 )
 _AREA_WORD = re.compile(
     r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|Islands?|"
@@ -93,16 +82,10 @@ _ORGANISATION_AFTER = re.compile(
     r"Council|Command|Committee|Agency|Company|Group|Institute|University|Bank|Foundation|"
     r"Airlines|Airways)\b"
 )
-# The title's line of a news transcript or a dateline: a name in capitals and its stop.
-_DATELINE_STOP = re.compile(r"\s*(?:,|\(|:)|\s+[—–-]")
-_EARLIER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]*[A-Z](?=\s*(?:,|\(|:)|\s+[—–-])")
 _DATELINE_COUNTRY = re.compile(
     r"(?m)^[A-Z][A-Z.'’ -]*[A-Z],\s+(?P<country>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?:\(|[—–-])"
 )
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}\b")
-# Words after a name that make it a subject, not an adjective ('Mattar said').
-_VERB = re.compile(r"said|says|told|is|was|are|were|has|had|have|will|would|can|could|may")
-_LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
 _OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
@@ -111,25 +94,7 @@ _BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facil
 _BASES_BEFORE = re.compile(
     r"\bbases\s+(?:in|at)\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+|,\s+and\s+))+$"
 )
-_FUNCTION_WORDS = frozenset(
-    "in at from to near the on and but of for with by into outside across over as while "
-    "after before since when where a an this that both his her its their our my your".split()
-)
 
-_CALENDAR_WORDS = frozenset(
-    name.lower()
-    for names in (
-        calendar.month_name,
-        calendar.month_abbr,
-        calendar.day_name,
-        calendar.day_abbr,
-        ("Sept", "Tues", "Thur", "Thurs"),
-    )
-    for name in names
-    if name
-)
-
-_FULL_CALENDAR_NAMES = frozenset([*calendar.day_name, *calendar.month_name[1:]])
 
 Geocode = Callable[[str], GeocodedPlace | None]
 
@@ -207,13 +172,13 @@ def _gazetteer_match(
     text: str, tokens: list[tuple[int, int]], index: int, gazetteer: Gazetteer
 ) -> tuple[Place, int] | None:
     first = text[tokens[index][0] : tokens[index][1]]
-    if first in _FUNCTION_WORDS and first != "the":
+    if first in FUNCTION_WORDS and first != "the":
         # 'at Tartus' folds as 'Tartus' would ('at-' is an Arabic article), but a lower-case
         # preposition is the sentence's, not the name's ('the Tartus base' keeps its 'the').
         return None
     for last in range(min(len(tokens), index + _LONGEST) - 1, index - 1, -1):
         words = text[tokens[index][0] : tokens[last][1]]
-        if not any(_capitalised(text[s:e]) for s, e in tokens[index : last + 1]):
+        if not any(capitalised(text[s:e]) for s, e in tokens[index : last + 1]):
             continue
         place = gazetteer.find(words)
         if place is None:
@@ -224,12 +189,6 @@ def _gazetteer_match(
             return None
         return place, last
     return None
-
-
-def _capitalised(word: str) -> bool:
-    first = word[0]
-    bare = re.sub(r"^(?:al|el|ad|ar|as|an|at)-", "", word)
-    return first.isupper() or not first.isascii() and not first.islower() or bare[:1].isupper()
 
 
 def _inside_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
@@ -243,7 +202,7 @@ def _inside_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
         between == " "
         and word[0].isupper()
         and not word.isupper()
-        and word.lower() not in _FUNCTION_WORDS
+        and word.lower() not in FUNCTION_WORDS
     )
 
 
@@ -334,9 +293,9 @@ def _new_names(
     seen: dict[str, Mention] | None = None,
 ) -> list[Mention]:
     covered = [(m.start, m.end) for m in known]
-    people = _person_words(text)
+    people = person_words(text)
     found: list[Mention] = []
-    for start, end in _capitalised_runs(text, tokens):
+    for start, end in capitalised_runs(text, tokens):
         # A sentence may open with a capitalised preposition: "In Hama, officials said".
         opening = _OPENING.match(text, start, end)
         if opening is not None:
@@ -349,7 +308,7 @@ def _new_names(
         if abbreviation and abbreviation.end() < end and offline_country(abbreviation.group()):
             end = abbreviation.end()
         name = text[start:end]
-        if any(s < end and start < e for s, e in covered) or not _could_be_place(name):
+        if any(s < end and start < e for s, e in covered) or not could_be_place(name):
             continue
         if seen is not None and name in seen:
             mention: Mention | None = Mention(name, start, end, new=seen[name].new)
@@ -372,18 +331,18 @@ def _new_name(
     country = _country_or_capital(text, start, end)
     if country is not None:
         return Mention(name, start, end, new=country)
-    dateline = _is_dateline(text, start, end)
+    dateline = is_dateline(text, start, end)
     if re.fullmatch(r"[A-Z .'’-]+", name) and not dateline:
         # 'SDF', 'ISIS', 'SANA said': capitals outside a dateline are an acronym or a
         # transcript's speaker ('RAMADAN:'), whatever a geocoder finds under them.
         return None
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    in_list = _in_list(text, start, end)
+    listed_after_in = in_list(text, start, end)
     # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
     owner = _OWNER_COUNTRY.search(before)
     in_country = owner is not None and offline_country(owner.group("country")) is not None
-    locative = opens or listed or in_list or in_country or _LOCATIVE.search(before)
+    locative = opens or listed or listed_after_in or in_country or _LOCATIVE.search(before)
     kind_after = _KIND_AFTER.match(after)
     landform = _LANDFORM.search(name)
     kind_before = _KIND_BEFORE.search(before)
@@ -397,11 +356,11 @@ def _new_name(
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)
-    if kind_before or in_list or (kind_after and not _used_as_adjective(text, name)):
+    if kind_before or listed_after_in or (kind_after and not used_as_adjective(text, name)):
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
     state = re.search(r"\bof\s+$", before) and re.match(r"\s+state\b", after)
-    if state and not _DEMONYM.search(name):
+    if state and not DEMONYM.search(name):
         # 'the capital of North Darfur state': a state by its name (not 'of Syrian state
         # media', where the word before 'state' is a nationality).
         return Mention(name, start, end)
@@ -419,43 +378,13 @@ def _new_name(
 def _dateline_country(text: str, known: list[Mention]) -> list[Mention]:
     """'TARTUS, syria —': the country after a dateline's town, whatever its case."""
     line = _DATELINE_COUNTRY.search(text)
-    if line is None or _EARLIER_DATELINE.search(text, 0, line.start()) is not None:
+    if line is None or EARLIER_DATELINE.search(text, 0, line.start()) is not None:
         return []
     start, end = line.span("country")
     country = offline_country(line.group("country").title())
     if country is None or any(m.start < end and start < m.end for m in known):
         return []
     return [Mention(line.group("country"), start, end, new=country)]
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """'QAMISHLI, Syria -', 'MOSCOW (Reuters) -': a name in capitals opening a line, then a
-    stop; only the first such line is the dateline (not a transcript's 'RAMADAN:')."""
-    name = text[start:end]
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    if not (name.isupper() and at_line_start and _DATELINE_STOP.match(text, end)):
-        return False
-    return _EARLIER_DATELINE.search(text, 0, start) is None
-
-
-def _used_as_adjective(text: str, name: str) -> bool:
-    """'a Kurdish village', 'Arab villages': a people's name before a place noun, known as
-    such by its ending or by the text using it before other nouns ('Kurdish woman', 'Arab
-    communities') or in a compound ('Kurdish-led')."""
-    if " " in name:
-        return False
-    if _DEMONYM.search(name):
-        return True
-    uses = re.finditer(rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?P<next>[a-z]+))\b", text)
-    return any(
-        use.group("next") is None
-        or (
-            not re.fullmatch(_PLACE_NOUNS, use.group("next"))
-            and use.group("next") not in _FUNCTION_WORDS
-            and not _VERB.fullmatch(use.group("next"))
-        )
-        for use in uses
-    )
 
 
 def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None:
@@ -466,69 +395,5 @@ def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None
     return offline_country(name) or (None if outlet else offline_capital(name))
 
 
-def _in_list(text: str, start: int, end: int) -> bool:
-    """'in Hasakah, al-Hol, Tal Hamis, and Derik': a name in a list opened by 'in' (or 'the
-    villages of') is a place, known to a geocoder or not; 'in Moscow, Lavrov said' is none."""
-    opened = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start])
-    goes_on = _LIST_GOES_ON.match(text, end)
-    return bool(opened and goes_on and not _PERSON.match(text[start:end]))
-
-
 def _province(city: GeocodedPlace) -> GeocodedPlace:
     return province_of(city.name, city.latlon, city.country, city.source)
-
-
-def _could_be_place(name: str) -> bool:
-    bare = name.replace(".", "")
-    if all(word.lower() in _CALENDAR_WORDS for word in bare.split()):
-        # 'DAMASCUS, Jan 14 (Wire) -': months and weekdays, in full or abbreviated, are
-        # never places, whatever a geocoder finds under the name.
-        return False
-    words = name.split()
-    # 'As Suwayda': a capitalised Arabic article before a name (a sentence's opening word
-    # was taken off before).
-    article = len(words) > 1 and words[0].lower() in _ARTICLES and words[0][0].isupper()
-    return (len(bare) >= 3 or (bare.isupper() and len(bare) >= 2)) and (
-        words[0].lower() not in _FUNCTION_WORDS or article
-    )
-
-
-def _person_words(text: str) -> set[str]:
-    """Words of people's names: after a title, or before 'said'; never a place."""
-    words: set[str] = set()
-    for match in _PERSON.finditer(text):
-        words.update(w for w in match.group("name").split() if not w.startswith(("al-", "Al-")))
-    for match in _SAID_BY.finditer(text):
-        # 'Putin said' (not the city Putian); 'Ankara said' is still the capital, and in
-        # 'the committees in El Fasher said' the place is where, not who.
-        name = match.group("name").split()[-1]
-        where = re.search(
-            r"\b(?:in|at|from|of|near|for)\s+$", text[max(0, match.start() - 40) : match.start()]
-        )
-        if where is None and offline_country(name) is None and offline_capital(name) is None:
-            words.add(name)
-    return words
-
-
-def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    for start, end in tokens:
-        # "Kurdish-held", "US-backed": a compound adjective, not part of a name.
-        adjective = (
-            re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end])
-            and not re.match(r"(?:Al|El)-", text[start:end])
-        ) or re.match(r"-[a-z]", text[end : end + 2])
-        if not _capitalised(text[start:end]) or adjective:
-            current = None
-            continue
-        # 'on Sunday Tehran's support': a weekday or a month stands alone, not in a name.
-        alone = text[start:end] in _FULL_CALENDAR_NAMES
-        if current is not None and text[current[1] : start] == " " and not alone:
-            current = (current[0], end)
-            runs[-1] = current
-        else:
-            current = (start, end)
-            runs.append(current)
-        current = None if alone else current
-    return runs

@@ -1,0 +1,169 @@
+"""Which capitalised words can name a place: runs of them, datelines, people's names,
+peoples' adjectives and lists of places (used by ``mentions``)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from geodata.ingest.geocoding import offline_capital, offline_country
+
+# Arabic articles written as a word of their own: 'As Suwayda', 'Ar Raqqah', 'Al Bab'.
+_ARTICLES = frozenset("al el as at an ar ad ash az".split())
+
+PLACE_NOUNS = (
+    r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
+    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?)"
+)
+
+_PERSON = re.compile(
+    r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|Secretary|[Ll]eader|"
+    r"[Ee]nvoy|Ambassador|Admiral|General|Colonel|Commander|Chief|Chairman|Director|Governor|"
+    r"Mayor|Senator|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+)
+
+DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
+
+_SAID_BY = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+"
+    r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
+)
+
+_LIST_NAME = r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
+
+_LIST_AFTER_LOCATIVE = re.compile(
+    rf"\b(?:in|at|near|from|between|{PLACE_NOUNS}\s+of)\s+{_LIST_NAME}"
+    rf"(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
+    r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
+)
+
+# The title's line of a news transcript or a dateline: a name in capitals and its stop.
+_DATELINE_STOP = re.compile(r"\s*(?:,|\(|:)|\s+[—–-]")
+
+EARLIER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]*[A-Z](?=\s*(?:,|\(|:)|\s+[—–-])")
+
+# Words after a name that make it a subject, not an adjective ('Mattar said').
+_VERB = re.compile(r"said|says|told|is|was|are|were|has|had|have|will|would|can|could|may")
+
+_LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
+
+FUNCTION_WORDS = frozenset(
+    "in at from to near the on and but of for with by into outside across over as while "
+    "after before since when where a an this that both his her its their our my your".split()
+)
+
+_CALENDAR_WORDS = frozenset(
+    name.lower()
+    for names in (
+        calendar.month_name,
+        calendar.month_abbr,
+        calendar.day_name,
+        calendar.day_abbr,
+        ("Sept", "Tues", "Thur", "Thurs"),
+    )
+    for name in names
+    if name
+)
+
+_FULL_CALENDAR_NAMES = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+
+
+def capitalised(word: str) -> bool:
+    first = word[0]
+    bare = re.sub(r"^(?:al|el|ad|ar|as|an|at)-", "", word)
+    return first.isupper() or not first.isascii() and not first.islower() or bare[:1].isupper()
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """'QAMISHLI, Syria -', 'MOSCOW (Reuters) -': a name in capitals opening a line, then a
+    stop; only the first such line is the dateline (not a transcript's 'RAMADAN:')."""
+    name = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    if not (name.isupper() and at_line_start and _DATELINE_STOP.match(text, end)):
+        return False
+    return EARLIER_DATELINE.search(text, 0, start) is None
+
+
+def used_as_adjective(text: str, name: str) -> bool:
+    """'a Kurdish village', 'Arab villages': a people's name before a place noun, known as
+    such by its ending or by the text using it before other nouns ('Kurdish woman', 'Arab
+    communities') or in a compound ('Kurdish-led')."""
+    if " " in name:
+        return False
+    if DEMONYM.search(name):
+        return True
+    uses = re.finditer(rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?P<next>[a-z]+))\b", text)
+    return any(
+        use.group("next") is None
+        or (
+            not re.fullmatch(PLACE_NOUNS, use.group("next"))
+            and use.group("next") not in FUNCTION_WORDS
+            and not _VERB.fullmatch(use.group("next"))
+        )
+        for use in uses
+    )
+
+
+def in_list(text: str, start: int, end: int) -> bool:
+    """'in Hasakah, al-Hol, Tal Hamis, and Derik': a name in a list opened by 'in' (or 'the
+    villages of') is a place, known to a geocoder or not; 'in Moscow, Lavrov said' is none."""
+    opened = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start])
+    goes_on = _LIST_GOES_ON.match(text, end)
+    return bool(opened and goes_on and not _PERSON.match(text[start:end]))
+
+
+def could_be_place(name: str) -> bool:
+    bare = name.replace(".", "")
+    if all(word.lower() in _CALENDAR_WORDS for word in bare.split()):
+        # 'DAMASCUS, Jan 14 (Wire) -': months and weekdays, in full or abbreviated, are
+        # never places, whatever a geocoder finds under the name.
+        return False
+    words = name.split()
+    # 'As Suwayda': a capitalised Arabic article before a name (a sentence's opening word
+    # was taken off before).
+    article = len(words) > 1 and words[0].lower() in _ARTICLES and words[0][0].isupper()
+    return (len(bare) >= 3 or (bare.isupper() and len(bare) >= 2)) and (
+        words[0].lower() not in FUNCTION_WORDS or article
+    )
+
+
+def person_words(text: str) -> set[str]:
+    """Words of people's names: after a title, or before 'said'; never a place."""
+    words: set[str] = set()
+    for match in _PERSON.finditer(text):
+        words.update(w for w in match.group("name").split() if not w.startswith(("al-", "Al-")))
+    for match in _SAID_BY.finditer(text):
+        # 'Putin said' (not the city Putian); 'Ankara said' is still the capital, and in
+        # 'the committees in El Fasher said' the place is where, not who.
+        name = match.group("name").split()[-1]
+        where = re.search(
+            r"\b(?:in|at|from|of|near|for)\s+$", text[max(0, match.start() - 40) : match.start()]
+        )
+        if where is None and offline_country(name) is None and offline_capital(name) is None:
+            words.add(name)
+    return words
+
+
+def capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in tokens:
+        # "Kurdish-held", "US-backed": a compound adjective, not part of a name.
+        adjective = (
+            re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end])
+            and not re.match(r"(?:Al|El)-", text[start:end])
+        ) or re.match(r"-[a-z]", text[end : end + 2])
+        if not capitalised(text[start:end]) or adjective:
+            current = None
+            continue
+        # 'on Sunday Tehran's support': a weekday or a month stands alone, not in a name.
+        alone = text[start:end] in _FULL_CALENDAR_NAMES
+        if current is not None and text[current[1] : start] == " " and not alone:
+            current = (current[0], end)
+            runs[-1] = current
+        else:
+            current = (start, end)
+            runs.append(current)
+        current = None if alone else current
+    return runs
