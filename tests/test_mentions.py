@@ -183,6 +183,16 @@ NEWS_KINDS = [
         id="only-the-first-line-in-capitals-is-a-dateline",
     ),
     pytest.param(
+        "Strikes near Homs\n\nJets struck at night.\n\nCalm followed.\n\nHASSAN, a farmer, fled.",
+        [("Homs", "homs")],
+        id="a-dateline-opens-one-of-the-first-lines",
+    ),
+    pytest.param(
+        "Strikes near Homs\nHASSAN, the news agency, said jets struck.",
+        [("Homs", "homs")],
+        id="a-name-in-capitals-described-after-a-comma-is-no-dateline",
+    ),
+    pytest.param(
         "HAMA, syria — Markets reopened.",
         [("HAMA", "hamah"), ("syria", "syria")],
         id="a-country-in-lower-case-after-the-datelines-town",

@@ -235,6 +235,11 @@ FOUND += [
         id="a-year-before-a-plural-after-a-determiner",
     ),
     pytest.param(
+        "Troops have held the Golan Heights since 1967.",
+        [("since 1967", "1967", True)],
+        id="a-year-after-a-preposition-after-a-name",
+    ),
+    pytest.param(
         "The town grew in the second half of the 19th century and again in the late 20th "
         "century; in the 21st century it shrank.",
         [

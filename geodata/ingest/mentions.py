@@ -12,7 +12,6 @@ from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
 from geodata.ingest.place_names import (
     DEMONYM,
-    EARLIER_DATELINE,
     FUNCTION_WORDS,
     PLACE_NOUNS,
     capitalised,
@@ -83,7 +82,8 @@ _ORGANISATION_AFTER = re.compile(
     r"Airlines|Airways)\b"
 )
 _DATELINE_COUNTRY = re.compile(
-    r"(?m)^[A-Z][A-Z.'’ -]*[A-Z],\s+(?P<country>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?:\(|[—–-])"
+    r"(?m)^(?P<town>[A-Z][A-Z.'’ -]*[A-Z]),\s+"
+    r"(?P<country>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?:\(|[—–-])"
 )
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}\b")
 _OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
@@ -378,7 +378,7 @@ def _new_name(
 def _dateline_country(text: str, known: list[Mention]) -> list[Mention]:
     """'TARTUS, syria —': the country after a dateline's town, whatever its case."""
     line = _DATELINE_COUNTRY.search(text)
-    if line is None or EARLIER_DATELINE.search(text, 0, line.start()) is not None:
+    if line is None or not is_dateline(text, line.start(), line.end("town")):
         return []
     start, end = line.span("country")
     country = offline_country(line.group("country").title())

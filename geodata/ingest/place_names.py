@@ -39,8 +39,14 @@ _LIST_AFTER_LOCATIVE = re.compile(
 )
 
 # The title's line of a news transcript or a dateline: a name in capitals and its stop.
-_DATELINE_STOP = re.compile(r"\s*(?:,|\(|:)|\s+[—–-]")
+# After a comma, a dateline goes on with a country, a region or a date ('DAMASCUS, Syria',
+# 'BEIRUT, Dec 19', 'TARTUS, syria —'), not a description ('SANA, the state agency').
+_DATELINE_STOP = re.compile(
+    r"\s*(?:\(|:)|\s+[—–-]|,\s+(?:[A-Z0-9]|[a-z]+(?:\s+[a-z]+)?\s*(?:\(|[—–-]))"
+)
 
+# The dateline opens one of the first lines: after a headline and a standfirst at most.
+_DATELINE_LINE = 2
 EARLIER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]*[A-Z](?=\s*(?:,|\(|:)|\s+[—–-])")
 
 # Words after a name that make it a subject, not an adjective ('Mattar said').
@@ -76,13 +82,15 @@ def capitalised(word: str) -> bool:
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """'QAMISHLI, Syria -', 'MOSCOW (Reuters) -': a name in capitals opening a line, then a
-    stop; only the first such line is the dateline (not a transcript's 'RAMADAN:')."""
+    """'QAMISHLI, Syria -', 'MOSCOW (Reuters) -': a name in capitals opening one of the
+    first lines (after a headline and a standfirst at most), then a stop; only the first
+    such line is the dateline (not a transcript's 'RAMADAN:', nor 'SANA, the agency')."""
     name = text[start:end]
     at_line_start = start == 0 or text[start - 1] == "\n"
     if not (name.isupper() and at_line_start and _DATELINE_STOP.match(text, end)):
         return False
-    return EARLIER_DATELINE.search(text, 0, start) is None
+    lines_before = sum(1 for line in text[:start].split("\n") if line.strip())
+    return lines_before <= _DATELINE_LINE and EARLIER_DATELINE.search(text, 0, start) is None
 
 
 def used_as_adjective(text: str, name: str) -> bool:

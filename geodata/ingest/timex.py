@@ -144,7 +144,7 @@ def _year_alone(g: dict[str, str], ctx: Context) -> StoryDate | None:
     before = ctx.before[-40:]
     if g.get("counted") and not _DETERMINER.search(before):
         return None
-    named = _NAMED_NUMBER.search(before)
+    named = None if g.get("lead") else _NAMED_NUMBER.search(before)
     word = named.group("word").lower() if named is not None else ""
     if named is not None and word not in _NOT_A_NAME and word not in MONTHS:
         return None
@@ -349,7 +349,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         # revolution', 'the 1974 ceasefire agreement'. Not a quantity ('2000 troops', '2024
         # percent'), an ISO date's first part, nor a number in a name ('Resolution 2043').
         (
-            rf"(?:\b(?:in|since|by|until|from|of|year|before|after|to)\s+)?"
+            rf"(?:\b(?P<lead>in|since|by|until|from|of|year|before|after|to)\s+)?"
             rf"(?<![\d,.$€£#/-]){_YEAR}\b(?![.,/-]\d|\s*%|\s+(?:percent|per)\b)"
             r"(?:(?=\s+(?P<counted>[a-z]+s|people|men|women|children)\b))?",
             _year_alone,
