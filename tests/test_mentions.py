@@ -212,6 +212,12 @@ NEWS_KINDS = [
         id="landforms-and-areas-by-their-names",
     ),
     pytest.param(
+        "Gunmen came down from Tal Shihab; jets shelled Kafr Owaid and a convoy tried to "
+        "enter Port Sudan.",
+        [("Tal Shihab", "tal-shihab"), ("Kafr Owaid", "kafr-owaid"), ("Port Sudan", "port-sudan")],
+        id="arabic-landform-words-and-verbs-of-going-and-striking",
+    ),
+    pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",
         [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
         id="an-arabic-article-written-as-a-word",

@@ -46,7 +46,12 @@ _OPENER = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;]\s*|[\"“]\s*)$")
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
-    r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
+    r"through|via|of|"
+    # verbs of going, taking and striking, in any form: 'to enter Port Sudan', 'shelled Kafr Nabl'
+    r"enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|leav(?:e|es|ing)|left|tak(?:e|es|ing)|took|"
+    r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|visit(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
+    r"bomb(?:s|ed|ing)?|raid(?:s|ed|ing)?|storm(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|"
+    r"evacuat(?:e|es|ed|ing)|cross(?:es|ed|ing)?)|"
     r"[A-Z][\w-]+,?\s+and)\s+"
     r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?"
     # 'in northern Idlib', 'into nearby al-Ashrafieh', 'in rural Damascus'
@@ -69,9 +74,13 @@ _AREA_WORD = re.compile(
     r"Oblast|Krai|(?P<generic>Governorate|Province|Region|District))$"
 )
 # A landform or area by its name is a place wherever the text names it: 'the occupied Golan
-# Heights', 'on the Kish Island', 'Mount Hermon', 'Jebel al-Manea', 'Vladimir Oblast'.
+# Heights', 'on the Kish Island', 'Mount Hermon', 'Jebel al-Manea', 'Vladimir Oblast'; so is
+# a name that opens with an Arabic word for a landform or a settlement ('Tal Abyad' hill,
+# 'Kafr Nabl' village, 'Deir Hafer' monastery, 'Ain Issa' spring, 'Ras al-Ain' head,
+# 'Khan Shaykhun' inn, 'Jisr al-Shughur' bridge, 'Beit Jinn' house, 'Bir', 'Marj', 'Qasr').
 _LANDFORM = re.compile(
-    r"^(?:Mount|Mt\.|Jebel|Jabal|Lake|Cape|Wadi)\s+\S|"
+    r"^(?:Mount|Mt\.|Jebel|Jabal|Lake|Cape|Wadi|Tal|Tel|Tell|Kafr|Kfar|Deir|Ain|Ein|Ras|Khan|"
+    r"Jisr|Beit|Bir|Marj|Qasr)\s+\S|"
     r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
 )
 # A place name that begins an organisation's ('Africa Corps', 'Israel Defense Forces',
