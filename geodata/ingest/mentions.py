@@ -201,7 +201,8 @@ def _gazetteer_match(
 
 
 def _inside_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
-    """'al-Sham' in 'Hayat Tahrir al-Sham' is part of another name, not Damascus."""
+    """'al-Sham' in 'Hayat Tahrir al-Sham' (or 'Hayat al-Tahrir al-Sham') is part of
+    another name, not Damascus."""
     if index == 0:
         return False
     start, end = tokens[index - 1]
@@ -209,7 +210,7 @@ def _inside_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
     word = text[start:end]
     return (
         between == " "
-        and word[0].isupper()
+        and capitalised(word)
         and not word.isupper()
         and word.lower() not in FUNCTION_WORDS
     )
