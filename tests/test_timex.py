@@ -275,6 +275,26 @@ FOUND += [
         id="yesterday-or-today-as-past-and-present",
     ),
     pytest.param(
+        "Talks began on December 4, the day before the convoy left.",
+        [("December 4", "2024-12-04", False), ("the day before", "2024-12-05", False)],
+        id="the-day-before-what-happened-is-the-day-after-the-date-given",
+    ),
+    pytest.param(
+        "Posted Monday 9/12/2024; updated 14.12.2024, 2024-12-11 and 12/13/2024.",
+        [
+            ("Monday 9/12/2024", "2024-12-09", True),
+            ("14.12.2024", "2024-12-14", True),
+            ("2024-12-11", "2024-12-11", True),
+            ("12/13/2024", "2024-12-13", True),
+        ],
+        id="dates-in-figures-with-the-order-decided",
+    ),
+    pytest.param(
+        "It was filed on 3/4/2024 under version 1.2.2020.",
+        [],
+        id="dates-in-figures-whose-order-nothing-decides",
+    ),
+    pytest.param(
         "Ships docked yesterday and sail today.",
         [("yesterday", "2024-12-15", False), ("today", "2024-12-16", False)],
         id="yesterday-and-today-as-days",

@@ -68,7 +68,9 @@ def anaphoric_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     if anchor is None or anchor.when.precision is not DatePrecision.DAY:
         return None
     word = g["word"].lower()
-    before = word in ("previous", "day before") or "event" in g
+    # 'the day before' alone is the previous day; 'the day before the talks began' is the
+    # day of the talks, the day after the date just given ('a day after ...' the reverse).
+    before = word == "previous" or (word == "day before") != ("event" in g)
     shift = 0 if word.endswith("same day") or word == "that day" else -1 if before else 1
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
 

@@ -102,6 +102,22 @@ def _day_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
     return _pick(spans, ctx)
 
 
+def _numeric_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """A date in figures: day and month in either order unless one is over 12, the weekday
+    written with it agrees, or it is ISO (year-month-day). Otherwise it is left undated."""
+    year, first, second = int(g["year"]), int(g["first"]), int(g["second"])
+    orders = [(second, first)] if "iso" in g else [(second, first), (first, second)]
+    days: set[date] = set()
+    for month, day in orders:
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            continue
+        if not g.get("weekday") or value.weekday() == WEEKDAYS[g["weekday"].lower()]:
+            days.add(value)
+    return StoryDate.day(days.pop()) if len(days) == 1 else None
+
+
 def _days_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'Dec. 8-10': the first day dated as a day is, to the last in the same month."""
     first = _day_date(g, ctx)
@@ -231,6 +247,19 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             _days_span,
             False,
         ),
+        # '23/10/2015', '23.10.2015', 'Friday 9/10/2015' (the weekday decides which part is
+        # the day), '2015-10-23'.
+        (
+            rf"\b(?:{_WEEKDAY},?\s+)?(?P<first>[0-3]?\d)(?P<mark>[/.])(?P<second>[01]?\d)"
+            rf"(?P=mark){_YEAR}\b(?![.,/-]?\d)",
+            _numeric_date,
+            True,
+        ),
+        (
+            rf"\b{_YEAR}-(?P<second>[01]\d)-(?P<first>[0-3]\d)\b(?P<iso>)(?!-?\d)",
+            _numeric_date,
+            True,
+        ),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
         (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", _year_part, True),
@@ -288,14 +317,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", relative.anaphoric_day, False),
-        (r"\b(?P<word>a day later|day before)\b", relative.anaphoric_day, False),
+        (r"\b(?P<word>a day later)\b", relative.anaphoric_day, False),
         (r"\b(?P<word>the same day|that (?:same )?day)\b", relative.anaphoric_day, False),
         # 'It resumed a day after.' / 'The day after, ...': the day after the date just given.
         # '..., a day after the army said ...': the day before it, when what it follows
-        # happened. Not 'a day after ... on May 3', which counts from a date still to come.
+        # happened ('..., the day before the talks began': the day after it). Not 'a day
+        # after ... on May 3', which counts from a date still to come.
         (
-            r"\b(?:a|the)\s+(?P<word>day after)\b(?:(?!\s*(?:[.;,\n]|$))(?P<event>))?"
-            r"(?![^.;,\n]{0,60}\d)",
+            r"\b(?:(?:a|the)\s+)?(?P<word>day after|day before)\b"
+            r"(?:(?!\s*(?:[.;,\n—–-]|$))(?P<event>))?(?![^.;,\n]{0,60}\d)",
             relative.anaphoric_day,
             False,
         ),
