@@ -1,15 +1,10 @@
 """Finding date expressions in article text and resolving them as a careful reader would.
 
-Conventions (articles/README.md): "late" = days 21 to the end of the month, "early" = 1-10,
-"mid" = 11-20 (for a year: September-December, January-April, May-August). Dates counted
-from the publication day or from the date just given ("on Monday", "last week", "two days
-earlier") are resolved in ``relative_dates``.
-
-A month or a day written without a year gets the year a careful reader gives it: the year of
-an explicit date just before it when the text runs on from it ("On December 19, 2024, ...
-On December 27, ..."), else the latest such day not after the publication day. Only clearly
-future wording near it ("will", "is scheduled for", "next") moves it after publication. A
-weekday written with the day ("Tuesday, May 20") must fall on that day.
+The patterns live here; dates the calendar gives by itself (a day, a month, a year, a
+century, and the year a careful reader gives a day written without one) are resolved in
+``absolute_dates``, dates counted from the publication day or from the date just given
+("on Monday", "last week", "two days earlier") in ``relative_dates``. Conventions are
+those of articles/README.md.
 """
 
 from __future__ import annotations
@@ -19,7 +14,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from geodata.dates import DatePrecision, StoryDate
+from geodata.dates import StoryDate
+from geodata.ingest import absolute_dates as absolute
 from geodata.ingest import relative_dates as relative
 from geodata.ingest.dating import (
     MONTHS,
@@ -28,8 +24,6 @@ from geodata.ingest.dating import (
     Context,
     Resolver,
     Timex,
-    month_span,
-    part_word,
 )
 
 __all__ = ["Timex", "find_timexes"]
@@ -55,176 +49,12 @@ _LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
 
 
-def _pick(spans: dict[int, StoryDate], ctx: Context) -> StoryDate | None:
-    """The span a careful reader means among the same month (and day) in several years."""
-    year = ctx.runs_on_year
-    if year in spans and ctx.anchor is not None:
-        span = spans[year]
-        if span.start >= ctx.anchor.when.start and (span.start <= ctx.published or ctx.future):
-            return span
-    if ctx.reported_future:
-        return min(spans.values(), key=lambda s: _distance(s, ctx.published), default=None)
-    if ctx.future:
-        later = [s for s in spans.values() if s.end >= ctx.published]
-        return min(later, key=lambda s: s.start, default=None)
-    earlier = [s for s in spans.values() if s.start <= ctx.published]
-    return max(earlier, key=lambda s: s.start, default=None)
-
-
-def _distance(span: StoryDate, day: date) -> int:
-    """Days between ``day`` and the nearest day of ``span`` (0 inside it)."""
-    return max((span.start - day).days, (day - span.end).days, 0)
-
-
-def _years(g: dict[str, str], ctx: Context) -> list[int]:
-    if g.get("year"):
-        return [int(g["year"])]
-    if g.get("rel"):
-        return [ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]]
-    year = ctx.published.year
-    runs_on = [ctx.runs_on_year] if ctx.runs_on_year else []
-    return [*runs_on, year, year - 1, year + 1, year - 2]
-
-
-def _day_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    month, day = MONTHS[g["month"].lower()], int(g["day"])
-    spans: dict[int, StoryDate] = {}
-    for year in _years(g, ctx):
-        try:
-            value = date(year, month, day)
-        except ValueError:
-            continue
-        if g.get("weekday") and value.weekday() != WEEKDAYS[g["weekday"].lower()]:
-            continue
-        spans[year] = StoryDate.day(value)
-    if g.get("year") or g.get("rel"):
-        return next(iter(spans.values()), None)
-    return _pick(spans, ctx)
-
-
-def _numeric_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """A date in figures: day and month in either order unless one is over 12, the weekday
-    written with it agrees, or it is ISO (year-month-day). Otherwise it is left undated."""
-    year, first, second = int(g["year"]), int(g["first"]), int(g["second"])
-    orders = [(second, first)] if "iso" in g else [(second, first), (first, second)]
-    days: set[date] = set()
-    for month, day in orders:
-        try:
-            value = date(year, month, day)
-        except ValueError:
-            continue
-        if not g.get("weekday") or value.weekday() == WEEKDAYS[g["weekday"].lower()]:
-            days.add(value)
-    return StoryDate.day(days.pop()) if len(days) == 1 else None
-
-
-def _days_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """'Dec. 8-10': the first day dated as a day is, to the last in the same month."""
-    first = _day_date(g, ctx)
-    if first is None or int(g["last_day"]) <= first.start.day:
-        return None
-    try:
-        last = first.start.replace(day=int(g["last_day"]))
-    except ValueError:
-        return None
-    return StoryDate(first.start, last, DatePrecision.RANGE)
-
-
-def _month_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    month = MONTHS[g["month"].lower()]
-    spans = {year: month_span(year, month, g.get("part")) for year in _years(g, ctx)}
-    if g.get("year") or g.get("rel"):
-        return next(iter(spans.values()))
-    if ctx.habitual:
-        # 'The cafes are usually empty in December': every December, no date.
-        return None
-    return _pick(spans, ctx)
-
-
-def _year_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    return StoryDate.parse(g["year"])
-
-
-# Words after which a number is a quantity's or a name's, not a year.
-_DETERMINER = re.compile(r"\b(?:(?i:the|a|an|its|his|her|their|our|this|that)|[A-Z]\w*['’]s)\s+$")
-_NAMED_NUMBER = re.compile(r"\b(?P<word>[A-Z][\w-]*)\s+$")
-_NOT_A_NAME = frozenset(
-    "in since by until from of before after to during and or the a an its his her their our "
-    "this that".split()
-)
-
-
-def _year_alone(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """A bare year, unless it counts something ('2000 troops', but 'the 2024 elections')
-    or numbers a name ('Resolution 2043', 'Flight 1905'; not 'In 2021' opening a sentence)."""
-    before = ctx.before[-40:]
-    if g.get("counted") and not _DETERMINER.search(before):
-        return None
-    named = None if g.get("lead") else _NAMED_NUMBER.search(before)
-    word = named.group("word").lower() if named is not None else ""
-    if named is not None and word not in _NOT_A_NAME and word not in MONTHS:
-        return None
-    return StoryDate.parse(g["year"])
-
-
+_OR_TODAY = r"(?:\s+[\w'’-]+){0,3}\s+or\s+(?:[\w'’-]+\s+){0,3}today\b"
 _CENTURY_PART = (
     r"(?P<part>early|mid|late|the end of|the beginning of|the start of|"
     r"the first half of|the second half of|the latter half of)"
 )
 
-
-def _century(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """'the 20th century' (1900-1999); 'the latter half of the 20th century' (1950-1999);
-    early / mid / late = its first, middle and last third, as for a year."""
-    first = (int(g["century"]) - 1) * 100
-    part = g.get("part2") or (part_word(g["part"]) if g.get("part") else None)
-    offset, last = {
-        None: (0, 99),
-        "early": (0, 32),
-        "beginning": (0, 32),
-        "start": (0, 32),
-        "mid": (33, 65),
-        "late": (66, 99),
-        "end": (66, 99),
-        "first": (0, 49),
-        "second": (50, 99),
-        "latter": (50, 99),
-    }[part]
-    return StoryDate(date(first + offset, 1, 1), date(first + last, 12, 31), DatePrecision.RANGE)
-
-
-def _year_part(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    if g.get("year"):
-        year = int(g["year"])
-    else:
-        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-    first, last = {
-        "early": (1, 4),
-        "beginning": (1, 4),
-        "start": (1, 4),
-        "mid": (5, 8),
-        "late": (9, 12),
-        "end": (9, 12),
-        "first": (1, 6),
-        "second": (7, 12),
-    }[part_word(g["part"])]
-    end = date(year, last, calendar.monthrange(year, last)[1])
-    return StoryDate(date(year, first, 1), end, DatePrecision.RANGE)
-
-
-def _decade(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    start = int(g["decade"])
-    return StoryDate(date(start, 1, 1), date(start + 9, 12, 31), DatePrecision.RANGE)
-
-
-def _years_between(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    first, last = int(g["year"]), int(g["last_year"])
-    if last <= first:
-        return None
-    return StoryDate(date(first, 1, 1), date(last, 12, 31), DatePrecision.RANGE)
-
-
-_OR_TODAY = r"(?:\s+[\w'’-]+){0,3}\s+or\s+(?:[\w'’-]+\s+){0,3}today\b"
 _AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|months?|years?|decades?)"
 # A number in words or of up to four digits, not part of a longer one ("2,000 years").
 _COUNT = rf"(?:{'|'.join(NUMBERS)}|(?<![\d,.])\d{{1,4}}(?![\d,]))"
@@ -233,18 +63,26 @@ _COUNT = rf"(?:{'|'.join(NUMBERS)}|(?<![\d,.])\d{{1,4}}(?![\d,]))"
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver, explicit)
     for pattern, resolver, explicit in (
-        (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, False),
-        (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
+        (
+            rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?",
+            absolute.day_date,
+            False,
+        ),
+        (
+            rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
+            absolute.day_date,
+            False,
+        ),
         # 'Dec. 8-10', 'December 8 to 10, 2024', '8-9 December': a span of days in a month.
         (
             rf"\b{_MONTH}\s+{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}(?:,?\s+{_YEAR}\b)?",
-            _days_span,
+            absolute.days_span,
             False,
         ),
         (
             rf"\b{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}\s+(?:of\s+)?{_MONTH}"
             rf"(?:,?\s+{_YEAR}\b)?",
-            _days_span,
+            absolute.days_span,
             False,
         ),
         # '23/10/2015', '23.10.2015', 'Friday 9/10/2015' (the weekday decides which part is
@@ -252,47 +90,51 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (
             rf"\b(?:{_WEEKDAY},?\s+)?(?P<first>[0-3]?\d)(?P<mark>[/.])(?P<second>[01]?\d)"
             rf"(?P=mark){_YEAR}\b(?![.,/-]?\d)",
-            _numeric_date,
+            absolute.numeric_date,
             True,
         ),
         (
             rf"\b{_YEAR}-(?P<second>[01]\d)-(?P<first>[0-3]\d)\b(?P<iso>)(?!-?\d)",
-            _numeric_date,
+            absolute.numeric_date,
             True,
         ),
-        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
-        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
-        (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", _year_part, True),
-        (rf"\b{_YEAR_PART}[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
-        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, False),
+        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", absolute.day_date, True),
+        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", absolute.day_date, True),
+        (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", absolute.year_part, True),
+        (rf"\b{_YEAR_PART}[\s-]+(?P<rel>last|this|next)\s+year\b", absolute.year_part, False),
+        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", absolute.month_date, False),
         (
             rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}?(?!\s*(?:%|per|people|troops|km|kilomet))",
-            _day_date,
+            absolute.day_date,
             False,
         ),
-        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_REL_YEAR}?", _day_date, False),
-        (rf"\b{_MONTH},?\s+{_YEAR}\b", _month_date, True),
+        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_REL_YEAR}?", absolute.day_date, False),
+        (rf"\b{_MONTH},?\s+{_YEAR}\b", absolute.month_date, True),
         # 'by November', 'since last March', and a month that qualifies a noun: 'a November
         # ceasefire', 'the March elections'. Not 'by Jan. 26' (a day) nor 'the March 8 alliance'.
         (
             rf"\b(?:in|by|since|until|during|from|last|this|next|early|late)\s+{_MONTH}\b"
             rf"{_REL_YEAR}?(?!\.?\s*,?\s*\d)",
-            _month_date,
+            absolute.month_date,
             False,
         ),
         (
             rf"\b(?:a|an|the|its|their|this|that)\s+(?P<month>(?-i:{_FULL_MONTH}))"
             r"(?=['’]s\b|\s+[a-z])",
-            _month_date,
+            absolute.month_date,
             False,
         ),
-        (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", _decade, True),
-        (rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b", _years_between, True),
+        (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", absolute.decade, True),
+        (
+            rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b",
+            absolute.years_between,
+            True,
+        ),
         # 'from 2015 to 2017', '2015-2017': one span of years.
         (
             rf"\b(?:(?:from|in|during)\s+)?{_YEAR}\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
             r"(?P<last_year>(?:19|20)\d\d)\b",
-            _years_between,
+            absolute.years_between,
             True,
         ),
         (
@@ -372,7 +214,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (
             rf"\b(?:{_CENTURY_PART}\s+)?the\s+(?:(?P<part2>early|mid|late)[\s-]+)?"
             r"(?P<century>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b",
-            _century,
+            absolute.century,
             True,
         ),
         # Any other year standing alone: 'in 2021', 'coups in 2020 and 2021', 'its 1979
@@ -382,7 +224,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             rf"(?:\b(?P<lead>in|since|by|until|from|of|year|before|after|to)\s+)?"
             rf"(?<![\d,.$€£#/-]){_YEAR}\b(?![.,/-]\d|\s*%|\s+(?:percent|per)\b)"
             r"(?:(?=\s+(?P<counted>[a-z]+s|people|men|women|children)\b))?",
-            _year_alone,
+            absolute.year_alone,
             True,
         ),
     )
