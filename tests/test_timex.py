@@ -295,6 +295,21 @@ FOUND += [
         id="dates-in-figures-whose-order-nothing-decides",
     ),
     pytest.param(
+        "Ahead of Friday's vote, the envoys met on Thursday.",
+        [("Friday", "2024-12-20", False), ("Thursday", "2024-12-12", False)],
+        id="future-wording-before-a-verb-in-the-past-is-another-clauses",
+    ),
+    pytest.param(
+        "The talks, which will resume, ended on Thursday.",
+        [("Thursday", "2024-12-12", False)],
+        id="future-wording-in-a-relative-clause",
+    ),
+    pytest.param(
+        "The deal will be signed on Thursday and the border will remain closed until Friday.",
+        [("Thursday", "2024-12-19", False), ("Friday", "2024-12-20", False)],
+        id="participles-after-be-and-remain-keep-the-future",
+    ),
+    pytest.param(
         "Ships docked yesterday and sail today.",
         [("yesterday", "2024-12-15", False), ("today", "2024-12-16", False)],
         id="yesterday-and-today-as-days",

@@ -32,11 +32,21 @@ NUMBERS = {
 _FUTURE = re.compile(
     r"\b(?:(?P<reported>would|(?:was|were)\s+(?:expected|due|set|scheduled|slated|supposed)\s+to)|"
     r"will|won['’]t|shall|(?:is|are)\s+(?:expected|due|set|scheduled|slated)\s+to|"
-    r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|"
-    r"hopes?\s+(?:that|to)|ahead\s+of|next)\b",
+    r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|"
+    r"hopes?\s+(?:that|to)|(?P<near>ahead\s+of|upcoming)|next)\b",
     re.IGNORECASE,
 )
 _FUTURE_WORDS = 14
+_NEAR_WORDS = 3
+# A verb in the past tense (not a participle after 'be', 'have' or a linking verb: 'will be
+# signed', 'will remain closed').
+_PAST_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
+    r"(?<!\bremain )(?<!\bstay )(?<!\bget )(?<!\bbecome )(?<!\bkeep )"
+    r"\b(?:[a-z]{3,}ed|met|said|told|came|went|left|took|saw|gave|made|held|fled|struck|"
+    r"began|fought|won|lost|spoke|wrote|sent|flew|drove|ran|led|kept|brought|found|"
+    r"was|were)\b"
+)
 _HABITUAL = re.compile(
     r"\b(?:usually|often|typically|normally|generally|traditionally|every|each)\b", re.IGNORECASE
 )
@@ -86,7 +96,18 @@ class Context:
         opened = _OPENING_MARK.search(clause)
         if opened is not None:
             clause = clause[opened.end() :]
-        return list(_FUTURE.finditer(" ".join(clause.split()[-_FUTURE_WORDS:])))
+        words = " ".join(clause.split()[-_FUTURE_WORDS:])
+        found = []
+        for match in _FUTURE.finditer(words):
+            between = words[match.end() :]
+            # 'Ahead of Wednesday's meeting, officials met on Tuesday': a verb in the past
+            # after the future wording starts another clause; 'ahead of' and 'upcoming'
+            # speak only of the date right after them.
+            near = len(between.split()) <= _NEAR_WORDS
+            if _PAST_VERB.search(between) or (match.group("near") and not near):
+                continue
+            found.append(match)
+        return found
 
     @property
     def habitual(self) -> bool:
