@@ -310,6 +310,29 @@ FOUND += [
         id="participles-after-be-and-remain-keep-the-future",
     ),
     pytest.param(
+        "Between Oct. 3 and Oct. 9, 2023, and from November to January 2024, ships left.",
+        [
+            ("Between Oct. 3 and Oct. 9, 2023", "2023-10-03/2023-10-09", True),
+            ("from November to January 2024", "2023-11-01/2024-01-31", True),
+        ],
+        id="a-span-whose-year-is-written-at-its-end",
+    ),
+    pytest.param(
+        "The port reopened on May 2, 2022. Three months later it closed; two years later it "
+        "was sold.",
+        [
+            ("May 2, 2022", "2022-05-02", True),
+            ("Three months later", "2022-08", False),
+            ("two years later", "2024", False),
+        ],
+        id="months-and-years-counted-from-the-date-just-given",
+    ),
+    pytest.param(
+        "The port reopened on October 2. Three months later it closed.",
+        [("October 2", "2024-10-02", False)],
+        id="months-later-never-land-after-publication-in-a-past-report",
+    ),
+    pytest.param(
         "Ships docked yesterday and sail today.",
         [("yesterday", "2024-12-15", False), ("today", "2024-12-16", False)],
         id="yesterday-and-today-as-days",

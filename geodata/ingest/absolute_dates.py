@@ -179,3 +179,18 @@ def years_between(g: dict[str, str], ctx: Context) -> StoryDate | None:
     if last <= first:
         return None
     return StoryDate(date(first, 1, 1), date(last, 12, 31), DatePrecision.RANGE)
+
+
+def month_range(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'between Dec. 8 and Dec. 14, 2024': both ends take the year written at the end (the
+    first the year before when its month comes later: 'from December to February 2025')."""
+    if bool(g.get("day")) != bool(g.get("day2")):
+        return None
+    year = int(g["year"])
+    first, last = MONTHS[g["month"].lower()], MONTHS[g["month2"].lower()]
+    start_year = year if first <= last else year - 1
+    if g.get("day"):
+        start, end = date(start_year, first, int(g["day"])), date(year, last, int(g["day2"]))
+    else:
+        start, end = month_span(start_year, first).start, month_span(year, last).end
+    return StoryDate(start, end, DatePrecision.RANGE) if start < end else None

@@ -128,13 +128,34 @@ def ago(g: dict[str, str], ctx: Context) -> StoryDate | None:
     return day_range(published - timedelta(days=days[-1]), published - timedelta(days=days[0]))
 
 
+_DAY_OR_MONTH = (DatePrecision.DAY, DatePrecision.MONTH)
+# The dates one may count from in each unit: days from a day, months from a day or a month.
+_FROM_PRECISION = {
+    "day": (DatePrecision.DAY,),
+    "week": (DatePrecision.DAY,),
+    "month": _DAY_OR_MONTH,
+    "year": (*_DAY_OR_MONTH, DatePrecision.YEAR),
+}
+
+
 def days_from_anchor(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """'Two days earlier', 'three days later': counted from the day the text just gave."""
+    """'Two days earlier', 'three days later', 'six months later' (a month), 'two years
+    earlier' (a year): counted from the date the text just gave."""
     anchor = ctx.anchor
-    if anchor is None or anchor.when.precision is not DatePrecision.DAY:
-        return None
-    days = count(g["count"]) * (7 if g["unit"].lower().startswith("week") else 1)
+    unit = g["unit"].lower()
     sign = -1 if g["direction"].lower() == "earlier" else 1
+    if anchor is None or anchor.when.precision not in _FROM_PRECISION[unit.rstrip("s")]:
+        return None
+    if unit.startswith(("month", "year")):
+        months = count(g["count"]) * (12 if unit.startswith("year") else 1) * sign
+        total = anchor.when.start.year * 12 + anchor.when.start.month - 1 + months
+        span = month_span(total // 12, total % 12 + 1)
+        if unit.startswith("year"):
+            span = StoryDate.parse(str(span.start.year))
+        if span.start > ctx.published >= anchor.when.start and not ctx.future:
+            return None
+        return span
+    days = count(g["count"]) * (7 if unit.startswith("week") else 1)
     day = anchor.when.start + timedelta(days=sign * days)
     # A past report runs on past: 'a week later' never lands after publication unless the
     # wording is future.

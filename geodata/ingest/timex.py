@@ -47,6 +47,8 @@ _YEAR_PART = (
 )
 _LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
+_MONTH2 = _MONTH.replace("(?P<month>", "(?P<month2>")
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 
 
 _OR_TODAY = r"(?:\s+[\w'’-]+){0,3}\s+or\s+(?:[\w'’-]+\s+){0,3}today\b"
@@ -63,6 +65,14 @@ _COUNT = rf"(?:{'|'.join(NUMBERS)}|(?<![\d,.])\d{{1,4}}(?![\d,]))"
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver, explicit)
     for pattern, resolver, explicit in (
+        # 'between Dec. 8 and Dec. 14, 2024', 'from January to March 2025': one span, whose
+        # year is written once, at its end.
+        (
+            rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+{_DAY})?\s*(?:\s(?:and|to|until|through)\s|"
+            rf"[-–])\s*{_MONTH2}(?:\s+{_DAY2})?,?\s+{_YEAR}\b",
+            absolute.month_range,
+            True,
+        ),
         (
             rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?",
             absolute.day_date,
@@ -177,7 +187,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<direction>earlier|later)\b",
+            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+            r"(?P<direction>earlier|later)\b",
             relative.days_from_anchor,
             False,
         ),
