@@ -542,6 +542,67 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         '"I am afraid of another war," said a Kurdish woman in the village.',
         [("I am afraid of another war", "Kurdish woman in the village")],
     ),
+    # --- kinds found on the fourth fresh batch (development half)
+    (
+        "quotes-in-the-present-as-saying",
+        "«The base stays where it is and the treaty stands,» the agency quotes Defence "
+        "Minister Ivo Marsh as saying.",
+        [("The base stays where it is and the treaty stands", "Ivo Marsh")],
+    ),
+    (
+        "participle-after-a-name-that-ends-the-clause",
+        "NATO voiced concern about the drills with Norway, saying they show "
+        '"a focus on large-scale war".',
+        [("a focus on large-scale war", "NATO")],
+    ),
+    (
+        "a-verb-in-the-present",
+        'In a recent brief, the United Nations calls the region "one of the richest in the world".',
+        [("one of the richest in the world", "United Nations")],
+    ),
+    (
+        "another-unnamed-speaker",
+        '"We have trained here for many years," another Russian instructor told reporters.',
+        [("We have trained here for many years", "Russian instructor")],
+    ),
+    (
+        "an-inverted-verb-later-in-the-clause",
+        '"Most of the ships" stay at the port, writes Ana Ruiz, an expert at the institute, '
+        'on her blog. "Nothing has moved yet."',
+        [("Most of the ships", "Ana Ruiz"), ("Nothing has moved yet.", "Ana Ruiz")],
+    ),
+    (
+        "a-place-before-an-inverted-verb-is-not-the-speaker",
+        'The ships stay at the port of Harlow, writes Ana Ruiz, a naval expert: "Nothing has '
+        'moved yet."',
+        [("Nothing has moved yet.", "Ana Ruiz")],
+    ),
+    (
+        "the-subject-after-a-dateline",
+        "HARLOW, Norland – Ali Musa, 55, watched the bulldozers.\n"
+        '"It was six in the morning when they came," he told the paper.',
+        [("It was six in the morning when they came", "Ali Musa")],
+    ),
+    (
+        "a-definite-description-is-whoever-has-that-role",
+        "Kremlin spokesman Dmitry Peskov spoke on Monday.\n"
+        "The spokesman said the talks were useful.\n"
+        '"The interest is mutual," he noted.',
+        [("The interest is mutual", "Dmitry Peskov")],
+    ),
+    (
+        "an-indefinite-subject-is-whom-he-means",
+        "A doctor at the hospital treated the wounded all night.\n"
+        '"We ran out of blood by morning," he said.',
+        [("We ran out of blood by morning", "doctor at the hospital")],
+    ),
+    (
+        "long-reported-speech-before-the-quote",
+        "Ivo Marsh said Norland was ready to help the region rebuild after a decade of war "
+        "and to review the contracts signed under other governments, and said the ties would "
+        '"not depend on who rules in the capital".',
+        [("not depend on who rules in the capital", "Ivo Marsh")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -15,7 +15,9 @@ SAY_INVERTED = (
     r"(?:said|says|added|adds|stated|states|reads|noted|notes|stressed|declared|explained|"
     r"warned|insisted|wrote|writes|continued|replied|asked|asks|cautioned|suggested|observed|"
     r"conceded|maintained|clarified|countered|responded|remarked|argued|recalled|commented|"
-    r"concluded|acknowledged|admitted|claimed|confirmed|announced|emphasi[sz]ed|quipped)"
+    r"concluded|acknowledged|admitted|claimed|confirmed|announced|emphasi[sz]ed|quipped|"
+    r"warns|insists|argues|explains|stresses|recalls|admits|acknowledges|claims|concludes|"
+    r"observes|suggests|continues|replies|responds|confirms|announces)"
 )
 # A participle that carries the speaker of its clause to the quote after it: 'Ali Musa
 # dismissed the plan, saying: "..."', 'Ishiba condemned the strike, saying it "..."'.
@@ -30,7 +32,7 @@ SAY = (
     r"say|told|tells|wondered|predicted|complained|lamented|alleged|revealed|disclosed|went\s+on|"
     r"underlined|underscored|pointed out|denied|urged|described|called|"
     r"reported|reports|quoted|posted|tweeted|pledged|vowed|promised|asserted|affirmed|"
-    r"reiterated|repeated|describing|calling|"
+    r"reiterated|repeated|describing|calling|calls|describes|urges|denies|"
     # Verbs of stance that take a quote: 'the sheikhs denounced "attacks that ..."'.
     r"denounced|condemned|critici[sz]ed|slammed|hailed|welcomed|praised|rejected|dismissed|"
     r"demanded|accused|blamed|decried|lauded|downplayed)"
@@ -57,7 +59,9 @@ ROLE_NOUNS = frozenset(
     "admiral governor mayor representative negotiator analyst expert researcher professor "
     "journalist correspondent activist resident fighter soldier worker farmer fisherman "
     "teacher doctor engineer lawyer student driver shopkeeper owner historian economist "
-    "lawmaker senator councillor councilor sheikh cleric elder imam priest".split()
+    "lawmaker senator councillor councilor sheikh cleric elder imam priest preacher speaker "
+    "specialist instructor volunteer medic nurse guard pilot sailor trader merchant vendor "
+    "businessman businesswoman".split()
 )
 ROLE_NOUN = "(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + ")"
 # After a verb, a name may follow only titles, capitalised words and words ending in a role
@@ -97,7 +101,7 @@ INSTITUTION_HEADS = (
     rf"{BODY_WORDS})|[A-Z]{{2,6}})"
 )
 HEADS = rf"(?:{PEOPLE_HEADS}|{INSTITUTION_HEADS})"
-DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[A-Z][\w'’.-]*)"
+DETERMINER = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[A-Z][\w'’.-]*)"
 
 
 def noun_phrase(first: str) -> str:
@@ -107,7 +111,8 @@ def noun_phrase(first: str) -> str:
         rf"(?P<np>\b(?:{first}(?:\s+(?!{SAY}\b)[\w'’.-]+){{0,6}}?\s+)?{HEADS}\b"
         rf"(?!\s+{HEADS}\b)"
         r"(?:\s+(?:of|in|from|at|for|with|close to|familiar with|guarding)\s+"
-        r"[^,;\"“”«»]{0,60}?)?)"
+        # ... and it ends on a word that can end a phrase: 'a doctor at the hospital'.
+        r"\w[^,;\"“”«»]{0,60}?\b(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)(?<!\bin)(?<!\bat))?)"
     )
 
 
@@ -145,7 +150,7 @@ ASIDE = r"(?:,[^,]{3,90},|,\s+(?:who|which))?"
 # What stands between a verb of saying and the quote after it; reported speech opened by
 # 'that' may run on longer before it quotes ('He added that ... and called for summits to
 # "..."').
-TAIL = r"(?:\s+that\b[^\"“”«»]{0,240}?|[^\"“”«»]{0,100}?)[:,]?\s*$"
+TAIL = r"(?:\s+that\b[^\"“”«»]{0,240}?|[^\"“”«»]{0,200}?)[:,]?\s*$"
 # Who a report quotes: ', the newspaper reported, quoting an unnamed ministry employee',
 # ', Reuters quoted him as saying'. The one quoted speaks, not the one reporting.
 QUOTING = (
@@ -153,7 +158,7 @@ QUOTING = (
     r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?)(?=\s*(?:[,.;:]|$)))"
 )
 QUOTED_AS = (
-    rf"(?:quoted|cited)\s+(?:{PRONOUN_OBJECT}|(?P<role>{SAID_ROLE}){PERSON}|"
+    rf"(?:quoted|quotes|cited|cites)\s+(?:{PRONOUN_OBJECT}|(?P<role>{SAID_ROLE}){PERSON}|"
     r"(?P<np>(?:an?|the)\s+[^,.;:\"“”«»]{2,60}?))\s+as\s+saying"
 )
 # Whose post, statement or remarks: 'according to the spokesman's post on X' (or Peskov's).
@@ -184,12 +189,22 @@ ACCORDING = (
     re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON}(?!\s+{HEADS}\b)"),
     re.compile(rf"^[\s,—–-]*{ACCORDING_TO}\s+{NP_AFTER}"),
 )
+# 'said Peskov.', 'said Foreign Minister Ali Kassem on Thursday': the name ends the clause;
+# in 'stressed Iran would respond' the name is the reported clause's subject.
+NAME_ENDS = (
+    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|as|when|while|from|"
+    r"last|this|earlier|later|according)\b)"
+)
 # After the quote (and a comma or dash): ', he said', ', said Peskov', '» — said Peskov',
 # ', Kremlin spokesman Dmitry Peskov told ...'
 AFTER = (
     *REPORTING,
     re.compile(rf"^[\s,—–-]*{PRONOUN}{ADVERB}\s+{SAY}\b"),
     re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}"),
+    # '"Most of the resources" remain at the bases, writes Ana Ruiz, an expert, on X.'
+    re.compile(
+        rf"^[^\"“”«»]{{0,120}}?,\s+{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}"
+    ),
     re.compile(rf"^[\s,—–-]*(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b"),
     re.compile(rf"^[\s,—–-]*{NP_AFTER}{ASIDE}{ADVERB}\s+{SAY}\b"),
     # 'said a Kurdish woman in the village, speaking ...': the phrase runs to the comma.
@@ -214,10 +229,11 @@ BEFORE = (
     # 'SANA quoted an unnamed official as saying that after ..., people fled "in what ..."'
     re.compile(rf"\b{QUOTED_AS}\b[^\"“”«»]{{0,240}}?$"),
     re.compile(rf"^[Aa]ccording\s+to\s+{OWNER}['’]s?\s+[^,\"“”«»]{{0,60}}?,"),
+    # 'Ali Musa dismissed the plan, saying: "...': the clause's subject speaks, whatever
+    # word stands before the comma ('concern about the games with China, saying').
+    re.compile(rf",\s+(?P<participle>{PARTICIPLE})\b{TAIL}"),
     re.compile(rf"\b(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{PRONOUN}{ADVERB}\s+{SAY}\b{TAIL}"),
-    # 'Ali Musa dismissed the plan, saying: "...': the clause's subject speaks.
-    re.compile(rf",\s+(?P<participle>{PARTICIPLE})\b{TAIL}"),
     re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b{TAIL}"),
     re.compile(rf"\b{ACCORDING_TO}\s+(?P<role>{ROLE_WORDS}){PERSON},?\s*$"),
@@ -243,15 +259,11 @@ BODY_SPEAKING = (
     re.compile(rf"{NP}{ASIDE}{ADVERB}\s+{SAY}\b"),
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b"),
 )
-# 'said Peskov.', 'said Foreign Minister Ali Kassem on Thursday': the name ends the clause;
-# in 'stressed Iran would respond' the name is the reported clause's subject.
+# 'the bases in Tartus, writes Ana Ruiz': the name after the verb speaks, not Tartus.
+INVERTED = re.compile(rf"\s*,\s+{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}")
 # 'The mayor of Harlow, Peter Lund, told AFP': the name between commas is who speaks.
 APPOSITIVE = re.compile(rf",\s+{PERSON}\s*,")
-SAID_NAME = re.compile(
-    rf"\b{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|as|when|while|from|"
-    r"last|this|earlier|later|according)\b)"
-)
+SAID_NAME = re.compile(rf"\b{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}")
 NOT_NAMES = frozenset(
     "The A An He She They It This That In On At Moscow Russia Kremlin Syria Syrian Russian "
     "We I But And When After Before As If While Asked Speaking According Earlier Later "
@@ -267,7 +279,7 @@ TITLE_WORDS = frozenset(
     "secretary chief head leader commander mr. mrs. ms. mr mrs ms dr. dr governor mayor brigadier "
     "colonel lieutenant sergeant captain admiral senator gen. col. lt. gov. sen. regional".split()
 )
-ROLE_START = re.compile(r"^(?:the|a|an|and|but|while|as|then|later|also)\s+", re.IGNORECASE)
+ROLE_START = re.compile(r"^(?:the|a|an|another|and|but|while|as|then|later|also)\s+", re.IGNORECASE)
 PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|an|at|az)-", re.IGNORECASE)
 PHRASE_BEFORE = re.compile(rf"\b{NP}$")
 PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|of|for)\s+$")

@@ -27,6 +27,7 @@ from geodata.ingest.attribution import (
     CONTINUES,
     HEAD_WORD,
     HONORIFIC,
+    INVERTED,
     NOT_NAMES,
     OPENING_MARKS,
     PARTICLE,
@@ -241,9 +242,19 @@ def _learn_speakers(text: str, people: _People) -> None:
     elif subject is not None and _plural(subject.group("np")):
         # 'Two soldiers spoke to the paper.' are whom a later 'they said' means.
         people.they, _ = people.body(subject.group("np"))
+    elif subject is not None and re.match(r"(?:The|An?|Another|One)\s", text) and not people.named:
+        # 'A doctor treated the wounded.' is whom a later 'he said' means; 'The spokesman
+        # said' is whoever has that role, and 'The diplomat' someone already speaking.
+        np = subject.group("np")
+        known = people.described(np)
+        if known is not None:
+            people.named = known[0]
+        elif not text.startswith("The ") or people.last is None:
+            people.named, _ = people.body(np)
     speaking = [(m.start(), _appositive(m) or m.group("name")) for m in SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in SAID_NAME.finditer(text)]
-    person = SUBJECT.match(text)
+    # 'QUNEITRA, Syria – Ali Musa, 55, watched ...': the subject after a dateline or opener.
+    person = SUBJECT.match(text[_lead(text) :])
     if not (speaking or people.named) and person and _known_subject(person.group("name"), people):
         # 'Ahmed Ali runs a bakery.': a full name as the subject is whom 'he said' means.
         speaking = [(0, person.group("name"))]
@@ -343,6 +354,9 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         return known
     name = groups.get("name")
     role = groups.get("role")
+    inverted = INVERTED.match(found.string, found.end("name")) if name is not None else None
+    if inverted is not None and _is_name(inverted.group("name")):
+        return people.resolve(inverted.group("name"), inverted.group("role"))
     if name is not None and _appositive(found):
         return people.resolve(_appositive(found) or "", found.group("name"))
     if name is not None:
@@ -364,11 +378,21 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
 
 # 'On Thursday, ' or 'Indeed, ' before a sentence's subject.
 _OPENER = re.compile(r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?")
+# A dateline: 'QUNEITRA, Syria – ', 'KOBANI, Syria (North Press) – '.
+_DATELINE = re.compile(
+    r"^[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}(?:\s*\([^)]{1,40}\))?\s*[–—-]+\s+"
+)
+
+
+def _lead(text: str) -> int:
+    """Where a sentence's own words begin, after a dateline or an opener."""
+    dateline = _DATELINE.match(text)
+    return dateline.end() if dateline else _OPENER.match(text).end()  # type: ignore[union-attr]
 
 
 def _subject(earlier: str, people: _People) -> tuple[str, str | None] | None:
     """Who the clause before ', saying' is about: its subject, a name, pronoun or body."""
-    clause = earlier[_OPENER.match(earlier).end() :]  # type: ignore[union-attr]
+    clause = earlier[_lead(earlier) :]
     person = SUBJECT.match(clause)
     if person is not None and _is_name(person.group("name")):
         return people.resolve(person.group("name"), person.group("role"))
