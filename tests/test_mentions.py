@@ -200,6 +200,11 @@ NEWS_KINDS = [
         id="a-country-in-lower-case-after-the-datelines-town",
     ),
     pytest.param(
+        "Troops move south\nHAMA—Convoys left at dawn.",
+        [("HAMA", "hamah")],
+        id="a-dateline-before-a-dash-without-spaces",
+    ),
+    pytest.param(
         "Patrols watched the Sinai Peninsula, the Golan Heights and Lake Tiberias; a radar "
         "stands on Mount Hermon and another on Jabal Druze, in Russia's Kursk Oblast too.",
         [
@@ -218,6 +223,29 @@ NEWS_KINDS = [
         "enter Port Sudan.",
         [("Tal Shihab", "tal-shihab"), ("Kafr Owaid", "kafr-owaid"), ("Port Sudan", "port-sudan")],
         id="arabic-landform-words-and-verbs-of-going-and-striking",
+    ),
+    pytest.param(
+        "Calls to Guard Mosul Dam Grow\nEngineers said the Mosul Dam and the Umayyad Mosque "
+        "need repairs.",
+        [("Mosul Dam", "mosul-dam"), ("Umayyad Mosque", "umayyad-mosque")],
+        id="named-works-and-landmarks-not-in-a-title-case-headline",
+    ),
+    pytest.param(
+        "Flights left Latakia International Airport and Kuweires Military Airport.",
+        [("Latakia", "latakia"), ("Kuweires Military Airport", "kuweires-military-airport")],
+        id="a-towns-airport-is-the-town",
+    ),
+    pytest.param(
+        "He lives in Tell Brak, a village near the border; she went back to her town, "
+        "Sarmada, and to Zvartnots international airport.",
+        [("Tell Brak", "tell-brak"), ("Sarmada", "sarmada"), ("Zvartnots", "zvartnots")],
+        id="a-place-noun-in-apposition-or-after-an-adjective",
+    ),
+    pytest.param(
+        "Jets used the Russian Hamim airfield; Alawite villages emptied as Alawites fled; "
+        "Kurdish-Backed forces held St. Petersburg Square.",
+        [("Hamim", "hamim"), ("St. Petersburg Square", "st-petersburg-square")],
+        id="nationalities-peoples-and-participle-compounds-are-not-names",
     ),
     pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",

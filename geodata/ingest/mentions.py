@@ -18,6 +18,7 @@ from geodata.ingest.place_names import (
     capitalised_runs,
     could_be_place,
     in_list,
+    in_title_line,
     is_dateline,
     person_words,
     used_as_adjective,
@@ -25,7 +26,10 @@ from geodata.ingest.place_names import (
 from geodata.models import Place, PlaceKind, slug
 
 # 'U.S.', 'U.A.E.': a dotted abbreviation is one word.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
+# 'St. Petersburg', 'Mt. Hermon': the abbreviation's stop belongs to the name.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:St|Mt|Ste)\.(?=\s+[A-Z])|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?"
+)
 _LONGEST = 7
 _BASE_WORDS = re.compile(
     r"\b(?P<kind>air ?base|airfield|air field|naval (?:base|facility)|naval port|port facility|"
@@ -43,7 +47,7 @@ _OPENER = re.compile(
     r"(?:As|When|While|After|Before|Since|But|And|If|Once|Though|Although|Unlike|Like|So)\s+"
     r"(?=\S)"
 )
-_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;]\s*|[\"“]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;][\"”’)]*\s*|[\"“]\s*)$")
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
     r"through|via|of|"
@@ -64,8 +68,18 @@ _AFTER_PLACE = re.compile(
     r"(?:\s+(?:city|town|province|governorate|port))?(?:,\s+|\s+and\s+|\s+or\s+|,\s+and\s+)"
 )
 # Not 'the Druze town of Sweida': there the capitalised word describes the town.
-_KIND_AFTER = re.compile(rf"^\s+{PLACE_NOUNS}\b(?!\s+of\b)")
-_KIND_BEFORE = re.compile(rf"\b{PLACE_NOUNS}\s+of\s+$")
+# 'the Menagh airfield', 'Zvartnots international airport', 'al-Rafid, a village in ...';
+# not 'the Druze town of Sweida': there the capitalised word describes the town.
+_QUALIFIER = r"(?:(?!(?:the|a|an|of|for|in|at|to|and|or|by|with|from|on|as)\b)[a-z]+\s+)?"
+_KIND_AFTER = re.compile(
+    rf"^(?:\s+{_QUALIFIER}{PLACE_NOUNS}\b(?!\s+of\b)|,\s+(?:a|an|the)\s+{_QUALIFIER}"
+    rf"{PLACE_NOUNS}\b)"
+)
+# 'the town of Shahba', 'her village, Al-Sanobar, ...' (not 'In the region, Reuters said').
+_KIND_BEFORE = re.compile(
+    rf"\b{PLACE_NOUNS}\s+of\s+$|\b(?:the|his|her|their|its|our|my)\s+{_QUALIFIER}"
+    rf"{PLACE_NOUNS},\s+(?=$)"
+)
 _OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
 )
@@ -81,8 +95,11 @@ _AREA_WORD = re.compile(
 _LANDFORM = re.compile(
     r"^(?:Mount|Mt\.|Jebel|Jabal|Lake|Cape|Wadi|Tal|Tel|Tell|Kafr|Kfar|Deir|Ain|Ein|Ras|Khan|"
     r"Jisr|Beit|Bir|Marj|Qasr)\s+\S|"
+    # a named work or landmark on land: 'Tishreen Dam', 'the Umayyad Mosque'
+    r"\s+(?:Dam|Mosque|Church|Cathedral|Bridge|Palace|Citadel|Square|Airport|Prison)$|"
     r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
 )
+_AIRPORT = re.compile(r"\s+(?:International\s+|Military\s+)?Airport$")
 # A place name that begins an organisation's ('Africa Corps', 'Israel Defense Forces',
 # 'Damascus University') is not the place.
 _ORGANISATION_AFTER = re.compile(
@@ -168,7 +185,9 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     for match in _TOKEN.finditer(text):
         start, end = match.start(), match.end() - len(match.group(1) or "")
         parts = text[start:end].split("-")
-        if len(parts) > 1 and all(len(p) > 2 and p[0].isupper() for p in parts):
+        # 'Turkey-Backed' in a headline is an adjective like 'Turkey-backed', not two names.
+        participle = parts[-1].endswith("ed") or parts[-1] == "Led"
+        if len(parts) > 1 and all(len(p) > 2 and p[0].isupper() for p in parts) and not participle:
             for part in parts:
                 tokens.append((start, start + len(part)))
                 start += len(part) + 1
@@ -320,10 +339,24 @@ def _new_names(
         name = text[start:end]
         if any(s < end and start < e for s, e in covered) or not could_be_place(name):
             continue
+        if any(e < start and text[e:start] == " " for _, e in covered):
+            # 'Qamishli International Airport': words that go on from a place found.
+            continue
         if seen is not None and name in seen:
             mention: Mention | None = Mention(name, start, end, new=seen[name].new)
         else:
             mention = _new_name(text, start, end, covered, geocode, opening is not None)
+        first = re.match(r"\S+\s+", name)
+        if (
+            (mention is None or not mention.located)
+            and first
+            and DEMONYM.search(first.group().strip())
+        ):
+            # 'the Russian Kant airbase': the nationality describes the name after it.
+            rest = _new_name(text, start + first.end(), end, covered, geocode, False)
+            known = mention is not None and geocode(first.group().strip()) is not None
+            if rest is not None and (mention is None or rest.located or not known):
+                mention, start, name = rest, rest.start, rest.text
         if mention is None or (mention.new is None and set(name.split()) & people):
             continue
         if mention.new is not None and mention.new.kind is not PlaceKind.COUNTRY:
@@ -354,9 +387,11 @@ def _new_name(
     in_country = owner is not None and offline_country(owner.group("country")) is not None
     locative = opens or listed or listed_after_in or in_country or _LOCATIVE.search(before)
     kind_after = _KIND_AFTER.match(after)
-    landform = _LANDFORM.search(name)
+    landform = _LANDFORM.search(name) and not in_title_line(text, start)
     kind_before = _KIND_BEFORE.search(before)
-    if not (dateline or possessive or locative or kind_after or landform):
+    if kind_before and kind_before.group().endswith(", ") and not re.match(r"\s*[,.;)]", after):
+        kind_before = None
+    if not (dateline or possessive or locative or kind_after or kind_before or landform):
         return None
     place = None if possessive else geocode(name)
     province = _PROVINCE_AFTER.match(after)
@@ -375,6 +410,11 @@ def _new_name(
         # media', where the word before 'state' is a nationality).
         return Mention(name, start, end)
     area = _AREA_WORD.search(name)
+    airport = _AIRPORT.search(name)
+    town = geocode(name[: airport.start()]) if airport else None
+    if airport and town is not None:
+        # 'Qamishli International Airport' names the town's airport: the town.
+        return Mention(name[: airport.start()], start, start + airport.start(), new=town)
     if landform and (area is None or not area.group("generic")):
         return Mention(name, start, end)
     if locative and area is not None:

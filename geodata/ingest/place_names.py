@@ -42,12 +42,12 @@ _LIST_AFTER_LOCATIVE = re.compile(
 # After a comma, a dateline goes on with a country, a region or a date ('DAMASCUS, Syria',
 # 'BEIRUT, Dec 19', 'TARTUS, syria —'), not a description ('SANA, the state agency').
 _DATELINE_STOP = re.compile(
-    r"\s*(?:\(|:)|\s+[—–-]|,\s+(?:[A-Z0-9]|[a-z]+(?:\s+[a-z]+)?\s*(?:\(|[—–-]))"
+    r"\s*(?:\(|:)|\s*[—–]|\s+-|,\s+(?:[A-Z0-9]|[a-z]+(?:\s+[a-z]+)?\s*(?:\(|[—–-]))"
 )
 
 # The dateline opens one of the first lines: after a headline and a standfirst at most.
 _DATELINE_LINE = 2
-EARLIER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]*[A-Z](?=\s*(?:,|\(|:)|\s+[—–-])")
+EARLIER_DATELINE = re.compile(r"(?m)^[A-Z][A-Z.'’ -]*[A-Z](?=\s*(?:,|\(|:)|\s*[—–]|\s+-)")
 
 # Words after a name that make it a subject, not an adjective ('Mattar said').
 _VERB = re.compile(r"said|says|told|is|was|are|were|has|had|have|will|would|can|could|may")
@@ -99,9 +99,12 @@ def used_as_adjective(text: str, name: str) -> bool:
     communities') or in a compound ('Kurdish-led')."""
     if " " in name:
         return False
-    if DEMONYM.search(name):
+    if DEMONYM.search(name) or re.search(rf"\b{re.escape(name)}s\b", text):
+        # 'Syrian', 'Kurdish'; 'Alawite' where the text also speaks of 'Alawites'.
         return True
-    uses = re.finditer(rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?P<next>[a-z]+))\b", text)
+    uses = re.finditer(
+        rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?P<next>[a-z]+)(?!\s+{PLACE_NOUNS}\b))\b", text
+    )
     return any(
         use.group("next") is None
         or (
@@ -175,3 +178,12 @@ def capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int
             runs.append(current)
         current = None if alone else current
     return runs
+
+
+def in_title_line(text: str, start: int) -> bool:
+    """Whether ``start`` is in a line written in title case ('Appeals to Protect Tishreen
+    Dam'), where capitals do not mark names."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", start)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[first : last if last >= 0 else len(text)])
+    return len(words) >= 4 and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
