@@ -346,17 +346,8 @@ def _new_names(
             mention: Mention | None = Mention(name, start, end, new=seen[name].new)
         else:
             mention = _new_name(text, start, end, covered, geocode, opening is not None)
-        first = re.match(r"\S+\s+", name)
-        if (
-            (mention is None or not mention.located)
-            and first
-            and DEMONYM.search(first.group().strip())
-        ):
-            # 'the Russian Kant airbase': the nationality describes the name after it.
-            rest = _new_name(text, start + first.end(), end, covered, geocode, False)
-            known = mention is not None and geocode(first.group().strip()) is not None
-            if rest is not None and (mention is None or rest.located or not known):
-                mention, start, name = rest, rest.start, rest.text
+        mention = _without_nationality(text, start, end, mention, covered, geocode)
+        name = mention.text if mention is not None else name
         if mention is None or (mention.new is None and set(name.split()) & people):
             continue
         if mention.new is not None and mention.new.kind is not PlaceKind.COUNTRY:
@@ -365,6 +356,29 @@ def _new_names(
         found.append(mention)
         covered.append((mention.start, mention.end))
     return found
+
+
+def _without_nationality(
+    text: str,
+    start: int,
+    end: int,
+    mention: Mention | None,
+    covered: list[tuple[int, int]],
+    geocode: Geocode,
+) -> Mention | None:
+    """'the Russian Kant airbase': a nationality before a name describes it. Not 'Sinai
+    Peninsula' or 'Qamishli International Airport', whose first word is a place itself."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if (mention is not None and mention.located) or not first:
+        return mention
+    word = first.group().strip()
+    if not DEMONYM.search(word):
+        return mention
+    rest = _new_name(text, start + first.end(), end, covered, geocode, False)
+    a_place = mention is not None and geocode(word) is not None
+    if rest is not None and (mention is None or rest.located or not a_place):
+        return rest
+    return mention
 
 
 def _new_name(
