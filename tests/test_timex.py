@@ -50,6 +50,7 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("in the second half of last year", "2023-07-01/2023-12-31"),
         ("the day before yesterday", "2024-12-14"),
         ("in the past week", "2024-12-09/2024-12-16"),
+        ("in the past half-year", "2024-06-16/2024-12-16"),
         ("over the past two weeks", "2024-12-02/2024-12-16"),
         ("during the last three months", "2024-09-16/2024-12-16"),
         ("on Dec. 8-9", "2024-12-08/2024-12-09"),
@@ -331,6 +332,16 @@ FOUND += [
         "The port reopened on October 2. Three months later it closed.",
         [("October 2", "2024-10-02", False)],
         id="months-later-never-land-after-publication-in-a-past-report",
+    ),
+    pytest.param(
+        "In March the mayor ordered the traders to leave the square by August 1.",
+        [("In March", "2024-03", False), ("August 1", "2024-08-01", False)],
+        id="a-deadline-set-on-a-past-day-takes-the-nearest-one",
+    ),
+    pytest.param(
+        "On Monday the mayor ordered the traders to leave the square by January 10.",
+        [("Monday", "2024-12-16", False), ("January 10", "2025-01-10", False)],
+        id="a-deadline-set-on-a-past-day-may-fall-after-publication",
     ),
     pytest.param(
         "Ships docked yesterday and sail today.",

@@ -30,7 +30,9 @@ NUMBERS = {
 # "would" and "was expected to" tell a future seen from a past day ("the withdrawal was to be
 # complete by Jan. 26" in an April article): that day may be before publication or after it.
 _FUTURE = re.compile(
-    r"\b(?:(?P<reported>would|(?:was|were)\s+(?:expected|due|set|scheduled|slated|supposed)\s+to)|"
+    r"\b(?:(?P<reported>would|(?:was|were)\s+(?:expected|due|set|scheduled|slated|supposed)\s+to|"
+    # 'told the Russians to vacate the airport by August 1': a deadline set on a past day
+    r"to\s+[a-z]+(?:\s+[\w'’-]+){0,4}\s+(?:by|until|before)$)|"
     r"will|won['’]t|shall|(?:is|are)\s+(?:expected|due|set|scheduled|slated)\s+to|"
     r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|"
     r"hopes?\s+(?:that|to)|(?P<near>ahead\s+of|upcoming)|next)\b",

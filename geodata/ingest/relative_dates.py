@@ -51,8 +51,8 @@ def past_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'in the past week', 'over the last two months': the span that ends on publication."""
     published, unit = ctx.published, g["unit"].lower()
     number = count(g["count"]) if g.get("count") else 1
-    if unit.startswith(("month", "year")):
-        months = number * (12 if unit.startswith("year") else 1)
+    if unit.startswith(("month", "year", "half")):
+        months = number * {"m": 1, "y": 12, "h": 6}[unit[0]]
         total = published.year * 12 + published.month - 1 - months
         first = min(published.day, month_span(total // 12, total % 12 + 1).end.day)
         start = date(total // 12, total % 12 + 1, first)

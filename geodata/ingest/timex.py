@@ -164,7 +164,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         # 'in the past week', 'over the last two months': the span up to publication.
         (
             rf"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?:(?P<count>{_COUNT})\s+)?"
-            r"(?P<unit>days?|weeks?|months?|years?)\b",
+            r"(?P<unit>days?|weeks?|months?|half[- ]year|years?)\b",
             relative.past_span,
             False,
         ),
