@@ -344,6 +344,26 @@ FOUND += [
         id="a-deadline-set-on-a-past-day-may-fall-after-publication",
     ),
     pytest.param(
+        "Markets were quiet this Ramadan and busy on Eid al-Fitr; during Ramadan 2023 they "
+        "closed early.",
+        [
+            ("this Ramadan", "2024-03-11/2024-04-09", False),
+            ("Eid al-Fitr", "2024-04-10", False),
+            ("during Ramadan 2023", "2023-03-23/2023-04-20", True),
+        ],
+        id="ramadan-and-the-eids-by-the-umm-al-qura-calendar",
+    ),
+    pytest.param(
+        "The truce should hold until next Ramadan, officials said after Eid al-Adha.",
+        [("next Ramadan", "2025-03-01/2025-03-29", False), ("Eid al-Adha", "2024-06-16", False)],
+        id="next-ramadan-and-the-latest-eid",
+    ),
+    pytest.param(
+        "Ramadan says his village is gone, Khaled Ramadan told us.",
+        [],
+        id="ramadan-as-a-surname",
+    ),
+    pytest.param(
         "Ships docked yesterday and sail today.",
         [("yesterday", "2024-12-15", False), ("today", "2024-12-16", False)],
         id="yesterday-and-today-as-days",

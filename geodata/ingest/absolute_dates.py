@@ -14,6 +14,8 @@ import calendar
 import re
 from datetime import date
 
+from hijridate import Gregorian, Hijri
+
 from geodata.dates import DatePrecision, StoryDate
 from geodata.ingest.dating import MONTHS, WEEKDAYS, Context, month_span, part_word
 
@@ -194,3 +196,34 @@ def month_range(g: dict[str, str], ctx: Context) -> StoryDate | None:
     else:
         start, end = month_span(start_year, first).start, month_span(year, last).end
     return StoryDate(start, end, DatePrecision.RANGE) if start < end else None
+
+
+# Days of the Islamic year news dates by: a month (Ramadan) or a feast's first day.
+_ISLAMIC = {"ramadan": (9, None), "eid al-fitr": (10, 1), "eid al-adha": (12, 10)}
+
+
+def islamic_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'This Ramadan', 'during Ramadan 2024', 'last Eid al-Adha': the days of the Umm al-Qura
+    calendar (hijridate) in the Islamic year a careful reader means, like a month without a
+    year: the latest not after publication unless the wording is future or says 'next'."""
+    feast = g.get("feast") or g.get("named") or g["eid"]
+    name = " ".join(feast.lower().replace("-", " ").replace("al ", "al-").split())
+    month, day = _ISLAMIC[name]
+    year = Gregorian(ctx.published.year, ctx.published.month, ctx.published.day).to_hijri().year
+    spans: dict[int, StoryDate] = {}
+    for hijri_year in (year - 2, year - 1, year, year + 1):
+        first = Hijri(hijri_year, month, day or 1)
+        start = first.to_gregorian()
+        if day is None:
+            end = Hijri(hijri_year, month, first.month_length()).to_gregorian()
+            spans[start.year] = StoryDate(start, end, DatePrecision.RANGE)
+        else:
+            spans[start.year] = StoryDate.day(start)
+    if g.get("year"):
+        return spans.get(int(g["year"]))
+    which = (g.get("which") or "").lower()
+    if which == "next":
+        return min((s for s in spans.values() if s.start > ctx.published), key=lambda s: s.start)
+    if which == "last":
+        return max((s for s in spans.values() if s.end < ctx.published), key=lambda s: s.start)
+    return _pick(spans, ctx)

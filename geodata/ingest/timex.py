@@ -47,6 +47,7 @@ _YEAR_PART = (
 )
 _LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
+_YEAR_AHEAD = r"(?:of\s+)?(?:19|20)\d\d\b"
 _MONTH2 = _MONTH.replace("(?P<month>", "(?P<month2>")
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 
@@ -132,6 +133,17 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             rf"\b(?:a|an|the|its|their|this|that)\s+(?P<month>(?-i:{_FULL_MONTH}))"
             r"(?=['’]s\b|\s+[a-z])",
             absolute.month_date,
+            False,
+        ),
+        # 'this Ramadan', 'during Ramadan', 'the holy month of Ramadan 2024', 'on Eid al-Adha';
+        # not 'Ramadan says' (a surname): Ramadan only after a word of time or before a year.
+        (
+            r"\b(?:(?:(?P<which>this|last|next)|during|in|since|until|after|before|throughout|"
+            r"by|(?:the\s+)?(?:holy\s+)?(?:Muslim\s+)?(?:fasting\s+)?month\s+of)\s+"
+            rf"(?-i:(?P<feast>Ramadan))|(?-i:(?P<named>Ramadan))(?=\s+{_YEAR_AHEAD})|"
+            r"(?-i:(?P<eid>Eid\s+al-Fitr|Eid\s+al-Adha)))"
+            rf"\b(?:\s+(?:of\s+)?{_YEAR}\b)?",
+            absolute.islamic_date,
             False,
         ),
         (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", absolute.decade, True),
