@@ -248,6 +248,15 @@ NEWS_KINDS = [
         id="nationalities-peoples-and-participle-compounds-are-not-names",
     ),
     pytest.param(
+        "Troops of the 4th Armoured Division left the 58th Military Base and the 7th "
+        "Russian air base.",
+        [
+            ("58th Military Base", "58th-military-base"),
+            ("7th Russian air base", "7th-russian-air-base"),
+        ],
+        id="a-base-by-its-number",
+    ),
+    pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",
         [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
         id="an-arabic-article-written-as-a-word",

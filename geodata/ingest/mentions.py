@@ -99,6 +99,10 @@ _LANDFORM = re.compile(
     r"\s+(?:Dam|Mosque|Church|Cathedral|Bridge|Palace|Citadel|Square|Airport|Prison)$|"
     r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
 )
+_NUMBERED_BASE = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)?(?:[Mm]ilitary\s+|[Aa]ir\s+|[Nn]aval\s+)?"
+    r"[Bb]ase\b"
+)
 _AIRPORT = re.compile(r"\s+(?:International\s+|Military\s+)?Airport$")
 # A place name that begins an organisation's ('Africa Corps', 'Israel Defense Forces',
 # 'Damascus University') is not the place.
@@ -176,6 +180,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, geocode: Geocode | None = Non
         more = _new_names(text, tokens, mentions, geocode, seen)
         mentions.extend(more)
         mentions.extend(_dateline_country(text, mentions))
+        mentions.extend(_numbered_bases(text, mentions))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -437,6 +442,16 @@ def _new_name(
         stop = start + area.start() if area.group("generic") else end
         return Mention(text[start:stop], start, stop)
     return None
+
+
+def _numbered_bases(text: str, known: list[Mention]) -> list[Mention]:
+    """'the 201st Russian military base', "Russia's 102nd Military Base": a base by its
+    number is a place, listed for the reviewer (no geocoder knows it)."""
+    return [
+        Mention(match.group(), match.start(), match.end())
+        for match in _NUMBERED_BASE.finditer(text)
+        if not any(m.start < match.end() and match.start() < m.end for m in known)
+    ]
 
 
 def _dateline_country(text: str, known: list[Mention]) -> list[Mention]:
