@@ -257,6 +257,21 @@ NEWS_KINDS = [
         id="a-base-by-its-number",
     ),
     pytest.param(
+        "Posts in the Lori, Shirak, Kotayk and Aragatsotn provinces closed. Its Erebuni Air "
+        "Base stays; Armenia's Independence Day and Armenia's Gyumri too.",
+        [
+            ("Lori", "lori"),
+            ("Shirak", "shirak"),
+            ("Kotayk", "kotayk"),
+            ("Aragatsotn", "aragatsotn"),
+            ("Erebuni Air Base", "erebuni-air-base"),
+            ("Armenia", "armenia"),
+            ("Armenia", "armenia"),
+            ("Gyumri", "gyumri"),
+        ],
+        id="a-list-before-a-plural-place-noun-and-a-place-in-its-owners-country",
+    ),
+    pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",
         [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
         id="an-arabic-article-written-as-a-word",

@@ -205,6 +205,11 @@ FOUND += [
         id="a-month-that-qualifies-a-noun",
     ),
     pytest.param(
+        "A small August protest and the month of October passed.",
+        [("A small August", "2024-08", False), ("the month of October", "2024-10", False)],
+        id="a-month-after-a-determiner-and-an-adjective-or-the-month-of",
+    ),
+    pytest.param(
         "Turnout in the March elections was low; the June's results came later.",
         [("the March", "2024-03", False), ("the June", "2024-06", False)],
         id="the-month-before-a-noun-or-possessive",

@@ -20,6 +20,7 @@ from geodata.ingest.place_names import (
     in_list,
     in_title_line,
     is_dateline,
+    listed_before_place_noun,
     person_words,
     used_as_adjective,
 )
@@ -44,7 +45,8 @@ _PROVINCE_AFTER = re.compile(
 _OPENING = re.compile(r"(?:In|At|Near|From|Outside|Around|Across|Inside)\s+(?=\S)")
 # Other words that open a sentence before a name: 'As Lebanon struggles', 'When Russia left'.
 _OPENER = re.compile(
-    r"(?:As|When|While|After|Before|Since|But|And|If|Once|Though|Although|Unlike|Like|So)\s+"
+    r"(?:As|When|While|After|Before|Since|But|And|If|Once|Though|Although|Unlike|Like|So|Its|"
+    r"His|Her|Their|Our)\s+"
     r"(?=\S)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;][\"”’)]*\s*|[\"“]\s*)$")
@@ -96,7 +98,8 @@ _LANDFORM = re.compile(
     r"^(?:Mount|Mt\.|Jebel|Jabal|Lake|Cape|Wadi|Tal|Tel|Tell|Kafr|Kfar|Deir|Ain|Ein|Ras|Khan|"
     r"Jisr|Beit|Bir|Marj|Qasr)\s+\S|"
     # a named work or landmark on land: 'Tishreen Dam', 'the Umayyad Mosque'
-    r"\s+(?:Dam|Mosque|Church|Cathedral|Bridge|Palace|Citadel|Square|Airport|Prison)$|"
+    r"\s+(?:Dam|Mosque|Church|Cathedral|Bridge|Palace|Citadel|Square|Airport|Prison|"
+    r"(?:Air|Naval|Military)\s+Base|Airbase)$|"
     r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
 )
 _NUMBERED_BASE = re.compile(
@@ -400,7 +403,7 @@ def _new_name(
         return None
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    listed_after_in = in_list(text, start, end)
+    listed_after_in = in_list(text, start, end) or listed_before_place_noun(text, end)
     # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
     owner = _OWNER_COUNTRY.search(before)
     in_country = owner is not None and offline_country(owner.group("country")) is not None
@@ -413,6 +416,14 @@ def _new_name(
     if not (dateline or possessive or locative or kind_after or kind_before or landform):
         return None
     place = None if possessive else geocode(name)
+    if (
+        place is not None
+        and owner is not None
+        and not (opens or listed or _LOCATIVE.search(before))
+    ):
+        # "Eritrea's Assab" is in Eritrea: not "Armenia's Independence" (a US town).
+        country = offline_country(owner.group("country"))
+        place = place if country is None or place.country == country.country else None
     province = _PROVINCE_AFTER.match(after)
     if place is not None and province is not None and place.kind is PlaceKind.CITY:
         # "Hasakeh province"; in "Hasakeh and Raqqa provinces" each name is its own province.

@@ -187,3 +187,15 @@ def in_title_line(text: str, start: int) -> bool:
     last = text.find("\n", start)
     words = re.findall(r"[^\W\d_][\w'’-]*", text[first : last if last >= 0 else len(text)])
     return len(words) >= 4 and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words)
+
+
+# 'the Tavush, Syunik, Vayots Dzor, Gegharkunik, and Ararat regions': every name of a list
+# before a plural place noun is a place.
+_LIST_BEFORE_PLACES = re.compile(
+    rf"(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})+\s+(?:regions|provinces|governorates|districts|"
+    r"villages|towns|cities|neighbou?rhoods|camps)\b"
+)
+
+
+def listed_before_place_noun(text: str, end: int) -> bool:
+    return _LIST_BEFORE_PLACES.match(text, end) is not None

@@ -130,7 +130,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b(?:a|an|the|its|their|this|that)\s+(?P<month>(?-i:{_FULL_MONTH}))"
+            rf"\b(?:(?:a|an|the|its|their|this|that)\s+(?:(?-i:[a-z]+)\s+)?|the\s+month\s+of\s+)"
+            rf"(?P<month>(?-i:{_FULL_MONTH}))"
             r"(?=['’]s\b|\s+[a-z])",
             absolute.month_date,
             False,
