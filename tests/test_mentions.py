@@ -272,6 +272,11 @@ NEWS_KINDS = [
         id="a-list-before-a-plural-place-noun-and-a-place-in-its-owners-country",
     ),
     pytest.param(
+        "Drones struck the al-Wattiya air base; Wagner fighters left the Wagner air base.",
+        [("al-Wattiya", "al-wattiya")],
+        id="an-air-base-by-its-name-in-lower-case",
+    ),
+    pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",
         [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
         id="an-arabic-article-written-as-a-word",

@@ -324,6 +324,11 @@ FOUND += [
         id="a-span-whose-year-is-written-at-its-end",
     ),
     pytest.param(
+        "From April 2019 to June 2020 the siege went on.",
+        [("From April 2019 to June 2020", "2019-04-01/2020-06-30", True)],
+        id="a-span-of-months-with-both-years",
+    ),
+    pytest.param(
         "The port reopened on May 2, 2022. Three months later it closed; two years later it "
         "was sold.",
         [

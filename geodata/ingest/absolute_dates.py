@@ -191,6 +191,7 @@ def month_range(g: dict[str, str], ctx: Context) -> StoryDate | None:
     year = int(g["year"])
     first, last = MONTHS[g["month"].lower()], MONTHS[g["month2"].lower()]
     start_year = year if first <= last else year - 1
+    start_year = int(g.get("first_year") or start_year)
     if g.get("day"):
         start, end = date(start_year, first, int(g["day"])), date(year, last, int(g["day2"]))
     else:

@@ -13,7 +13,8 @@ _ARTICLES = frozenset("al el as at an ar ad ash az".split())
 
 PLACE_NOUNS = (
     r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
-    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?)"
+    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?|"
+    r"(?:air|naval|military)\s+bases?)"
 )
 
 _PERSON = re.compile(
@@ -103,7 +104,9 @@ def used_as_adjective(text: str, name: str) -> bool:
         # 'Syrian', 'Kurdish'; 'Alawite' where the text also speaks of 'Alawites'.
         return True
     uses = re.finditer(
-        rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?P<next>[a-z]+)(?!\s+{PLACE_NOUNS}\b))\b", text
+        rf"\b{re.escape(name)}(?:-[a-z]+|\s+(?!{PLACE_NOUNS}\b)(?P<next>[a-z]+)"
+        rf"(?!\s+{PLACE_NOUNS}\b))\b",
+        text,
     )
     return any(
         use.group("next") is None

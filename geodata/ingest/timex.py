@@ -49,6 +49,7 @@ _LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
 _YEAR_AHEAD = r"(?:of\s+)?(?:19|20)\d\d\b"
 _MONTH2 = _MONTH.replace("(?P<month>", "(?P<month2>")
+_YEAR1 = r"(?P<first_year>(?:19|20)\d\d)\b"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 
 
@@ -67,10 +68,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver, explicit)
     for pattern, resolver, explicit in (
         # 'between Dec. 8 and Dec. 14, 2024', 'from January to March 2025': one span, whose
-        # year is written once, at its end.
+        # year is written once, at its end; 'from April 2019 to June 2020' too.
         (
-            rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+{_DAY})?\s*(?:\s(?:and|to|until|through)\s|"
-            rf"[-–])\s*{_MONTH2}(?:\s+{_DAY2})?,?\s+{_YEAR}\b",
+            rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR1})?\s*"
+            rf"(?:\s(?:and|to|until|through)\s|[-–])\s*{_MONTH2}(?:\s+{_DAY2})?,?\s+{_YEAR}\b",
             absolute.month_range,
             True,
         ),
