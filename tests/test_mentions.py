@@ -131,6 +131,8 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         # '... of X state' names a state, not '... of Syrian state media'.
         ("Near the capital of North Darfur state.", [("North Darfur", "north-darfur")]),
         ("Reports of Syrian state media.", []),
+        ("Near the capital of South Kordofan State.", [("South Kordofan", "south-kordofan")]),
+        ("Fighters of Islamic State fled.", []),
     ],
     ids=[
         "dateline-month-and-weekday",
@@ -151,6 +153,8 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         "generic-area-word",
         "state-after-a-name",
         "no-state-after-a-nationality",
+        "state-in-title-case-after-a-name",
+        "no-state-after-an-adjective",
     ],
 )
 def test_new_places_and_their_ids(

@@ -434,11 +434,13 @@ def _new_name(
     if kind_before or listed_after_in or (kind_after and not used_as_adjective(text, name)):
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
-    state = re.search(r"\bof\s+$", before) and re.match(r"\s+state\b", after)
-    if state and not DEMONYM.search(name):
-        # 'the capital of North Darfur state': a state by its name (not 'of Syrian state
-        # media', where the word before 'state' is a nationality).
-        return Mention(name, start, end)
+    titled = re.search(r"\s+State$", name)
+    state = re.search(r"\bof\s+$", before) and (titled or re.match(r"\s+state\b", after))
+    stem = name[: titled.start()] if titled else name
+    if state and not re.search(r"(?:ian|ish|ese|i|ic)$", stem):
+        # 'the capital of North Darfur state' (or 'State'): a state by its name (not 'of
+        # Syrian state media', 'of Islamic State': there the word before is an adjective).
+        return Mention(stem, start, start + len(stem))
     area = _AREA_WORD.search(name)
     airport = _AIRPORT.search(name)
     town = geocode(name[: airport.start()]) if airport else None
