@@ -89,7 +89,7 @@ def test_names_outside_the_gazetteer_are_geocoded(gazetteer: Gazetteer, text: st
         # A new place's id is its geocoded name transliterated, never the folded matching key
         # ('Aden' gave 'adin', 'US' 'unitid-statis').
         (
-            "A ship was hit in the Gulf of Aden off Yemen, US officials said.",
+            "A ship was hit in Aden off Yemen, US officials said.",
             [("Aden", "aden"), ("Yemen", "yemen"), ("US", "united-states")],
         ),
         # A capital is a place however the text uses it, not inside an outlet's name.
@@ -279,6 +279,11 @@ NEWS_KINDS = [
         "Drones struck the al-Wattiya air base; Wagner fighters left the Wagner air base.",
         [("al-Wattiya", "al-wattiya")],
         id="an-air-base-by-its-name-in-lower-case",
+    ),
+    pytest.param(
+        "Tankers crossed the Gulf of Oman and the Sea of Azov to reach Aden.",
+        [("Aden", "aden")],
+        id="a-name-inside-a-seas-name",
     ),
     pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",

@@ -102,6 +102,7 @@ _LANDFORM = re.compile(
     r"(?:Air|Naval|Military)\s+Base|Airbase)$|"
     r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
 )
+_WATER_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?)\s+of\s+$")
 _NUMBERED_BASE = re.compile(
     r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)?(?:[Mm]ilitary\s+|[Aa]ir\s+|[Nn]aval\s+)?"
     r"[Bb]ase\b"
@@ -221,7 +222,9 @@ def _gazetteer_match(
             continue
         if last == index and _inside_name(text, tokens, index):
             return None
-        if _ORGANISATION_AFTER.match(text, tokens[last][1]):
+        if _ORGANISATION_AFTER.match(text, tokens[last][1]) or _WATER_OF.search(
+            text, max(0, tokens[index][0] - 12), tokens[index][0]
+        ):
             return None
         return place, last
     return None
@@ -393,6 +396,9 @@ def _new_name(
     text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
 ) -> Mention | None:
     name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
+    if _WATER_OF.search(before) or _WATER_OF.match(f"{name} of ") and after.startswith(" of "):
+        # 'the Gulf of Aden', 'the Sea of Azov': a sea's name, not the town (nor 'Sea').
+        return None
     country = _country_or_capital(text, start, end)
     if country is not None:
         return Mention(name, start, end, new=country)
