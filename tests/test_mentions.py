@@ -286,6 +286,12 @@ NEWS_KINDS = [
         id="a-name-inside-a-seas-name",
     ),
     pytest.param(
+        "Troops moved to the southwestern city of Qurgonteppa and to Kulob in the Chui region; "
+        "Yemeni and Iraqi villages were quiet.",
+        [("Qurgonteppa", "qurgonteppa"), ("Kulob", "kulob"), ("Chui", "chui")],
+        id="city-of-and-names-ending-in-i-that-are-no-nationality",
+    ),
+    pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",
         [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
         id="an-arabic-article-written-as-a-word",

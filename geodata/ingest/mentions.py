@@ -11,7 +11,6 @@ from geopy.distance import geodesic  # type: ignore[import-untyped]
 from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
 from geodata.ingest.place_names import (
-    DEMONYM,
     FUNCTION_WORDS,
     PLACE_NOUNS,
     capitalised,
@@ -20,6 +19,7 @@ from geodata.ingest.place_names import (
     in_list,
     in_title_line,
     is_dateline,
+    is_demonym,
     listed_before_place_noun,
     person_words,
     used_as_adjective,
@@ -383,7 +383,7 @@ def _without_nationality(
     if (mention is not None and mention.located) or not first:
         return mention
     word = first.group().strip()
-    if not DEMONYM.search(word):
+    if not is_demonym(word):
         return mention
     rest = _new_name(text, start + first.end(), end, covered, geocode, False)
     a_place = mention is not None and geocode(word) is not None
@@ -395,6 +395,10 @@ def _without_nationality(
 def _new_name(
     text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
 ) -> Mention | None:
+    titled = re.search(r"\s+State$", text[start:end])
+    if titled is not None:
+        # 'North Darfur State': the state's name is the words before 'State'.
+        end = start + titled.start()
     name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
     if _WATER_OF.search(before) or _WATER_OF.match(f"{name} of ") and after.startswith(" of "):
         # 'the Gulf of Aden', 'the Sea of Azov': a sea's name, not the town (nor 'Sea').
@@ -409,7 +413,9 @@ def _new_name(
         return None
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    listed_after_in = in_list(text, start, end) or listed_before_place_noun(text, end)
+    listed_after_in = in_list(text, start, end) or (
+        listed_before_place_noun(text, end) and not is_demonym(name)
+    )
     # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
     owner = _OWNER_COUNTRY.search(before)
     in_country = owner is not None and offline_country(owner.group("country")) is not None
@@ -440,13 +446,11 @@ def _new_name(
     if kind_before or listed_after_in or (kind_after and not used_as_adjective(text, name)):
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
-    titled = re.search(r"\s+State$", name)
-    state = re.search(r"\bof\s+$", before) and (titled or re.match(r"\s+state\b", after))
-    stem = name[: titled.start()] if titled else name
-    if state and not re.search(r"(?:ian|ish|ese|i|ic)$", stem):
+    state = re.search(r"\bof\s+$", before) and re.match(r"\s+[Ss]tate\b", after)
+    if state and not re.search(r"(?:ian|ish|ese|i|ic)$", name):
         # 'the capital of North Darfur state' (or 'State'): a state by its name (not 'of
         # Syrian state media', 'of Islamic State': there the word before is an adjective).
-        return Mention(stem, start, start + len(stem))
+        return Mention(name, start, end)
     area = _AREA_WORD.search(name)
     airport = _AIRPORT.search(name)
     town = geocode(name[: airport.start()]) if airport else None

@@ -13,6 +13,7 @@ _ARTICLES = frozenset("al el as at an ar ad ash az".split())
 
 PLACE_NOUNS = (
     r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
+    r"city|cities|"
     r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?|"
     r"(?:air|naval|military)\s+bases?)"
 )
@@ -24,7 +25,19 @@ _PERSON = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
 )
 
-DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
+_DEMONYM_ENDING = re.compile(r"(?:ian|ish|ese)$")
+
+
+def is_demonym(word: str) -> bool:
+    """'Syrian', 'Kurdish', 'Lebanese'; 'Iraqi', 'Yemeni', 'Somali' (a country's name and
+    -i), but not 'Qamishli', 'Sinai' or 'Chui', names that end in -i."""
+    if _DEMONYM_ENDING.search(word):
+        return True
+    stem = word[:-1]
+    return word.endswith("i") and any(
+        offline_country(name) is not None for name in (stem, stem + "a", stem + "ia")
+    )
+
 
 _SAID_BY = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+"
@@ -100,7 +113,7 @@ def used_as_adjective(text: str, name: str) -> bool:
     communities') or in a compound ('Kurdish-led')."""
     if " " in name:
         return False
-    if DEMONYM.search(name) or re.search(rf"\b{re.escape(name)}s\b", text):
+    if is_demonym(name) or re.search(rf"\b{re.escape(name)}s\b", text):
         # 'Syrian', 'Kurdish'; 'Alawite' where the text also speaks of 'Alawites'.
         return True
     uses = re.finditer(
