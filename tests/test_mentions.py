@@ -40,6 +40,13 @@ def gazetteer() -> Gazetteer:
             [("the Hmeimim air base", "hmeimim-air-base"), ("Latakia", "latakia")],
         ),
         ("The Soviet base in Tartus opened.", [("base in Tartus", "tartus-naval-base")]),
+        (
+            "Another base in Syria's port city of Tartus opened.",
+            [
+                ("base in Syria's port city of Tartus", "tartus-naval-base"),
+                ("port city of Tartus", "tartus"),
+            ],
+        ),
     ],
     ids=[
         "kh",
@@ -53,6 +60,7 @@ def gazetteer() -> Gazetteer:
         "preposition-is-not-an-article",
         "named-base-in-a-place",
         "unnamed-base-in-a-place",
+        "a-base-in-a-named-port-city-names-both",
     ],
 )
 def test_places_in_any_spelling(
@@ -177,7 +185,11 @@ NEWS_KINDS = [
         [("U.K.", "united-kingdom"), ("U.A.E.", "united-arab-emirates")],
         id="dotted-abbreviations-are-one-word",
     ),
-    pytest.param("U.S.-backed fighters advanced.", [], id="dotted-abbreviation-in-a-compound"),
+    pytest.param(
+        "U.S.-backed fighters and the U.S.-Turkish patrols advanced.",
+        [],
+        id="dotted-abbreviation-in-a-compound",
+    ),
     pytest.param(
         "Fighters of the SDF and ISIS camps; the agency SANA said so.",
         [],

@@ -27,6 +27,8 @@ PUBLISHED = date(2024, 12, 16)  # a Monday
         ("since January 2024", "2024-01"),
         ("8 December 2024", "2024-12-08"),
         ("two days ago", "2024-12-14"),
+        ("two weeks ago", "2024-12-02/2024-12-08"),
+        ("in 1696", "1696"),
         ("five or six days ago", "2024-12-10/2024-12-11"),
         ("a decade ago", "2014"),
         ("two or three years ago", "2021-01-01/2022-12-31"),
@@ -372,6 +374,11 @@ FOUND += [
         "Ramadan says his village is gone, Khaled Ramadan told us.",
         [],
         id="ramadan-as-a-surname",
+    ),
+    pytest.param(
+        "In October the bride was to marry the next day.",
+        [("In October", "2024-10", False), ("the next day", "2024-10", False)],
+        id="the-next-day-after-a-month-is-in-that-month",
     ),
     pytest.param(
         "Ships docked yesterday and sail today.",

@@ -35,7 +35,9 @@ _LONGEST = 7
 _BASE_WORDS = re.compile(
     r"\b(?P<kind>air ?base|airfield|air field|naval (?:base|facility)|naval port|port facility|"
     r"logistics? (?:support )?(?:center|centre|point|base|facility)|base)"
-    r"\s+(?P<relation>near|in|at|outside|close to|of)\s+(?:the\s+(?:city|town|port)\s+of\s+)?$",
+    r"\s+(?P<relation>near|in|at|outside|close to|of)\s+"
+    r"(?P<town>(?:the\s+|[A-Z][\w-]*['’]s\s+)(?:port\s+)?(?:city|town|port)\s+of\s+)?"
+    r"(?:[A-Z][\w-]*['’]s\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_BASE = re.compile(r"(?P<name>[A-Z][\w'’-]*)\s+$")
@@ -255,7 +257,11 @@ def _with_context(
         # "the naval facility in Tartus" names the base, not the town around it;
         # "the air base near Jableh" names both.
         relation = _BASE_WORDS.search(text[max(0, start - 60) : start])
-        if relation is not None and relation.group("relation").lower() in ("in", "at", "of"):
+        in_it = relation is not None and relation.group("relation").lower() in ("in", "at", "of")
+        town = re.match(r"(?:the\s+)?(?:port\s+)?(?:city|town|port)\s+of\b", text[start:end])
+        if in_it and relation is not None and not (relation.group("town") or town):
+            # 'the base in Tartus' is the base; 'a base in Syria's port city of Tartous'
+            # names the base and the city.
             return [described]
         mentions.insert(0, described)
     base_after = _BASE_AFTER.match(text[end:]) or _BASES_BEFORE.search(

@@ -180,7 +180,7 @@ def capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int
         adjective = (
             re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end])
             and not re.match(r"(?:Al|El)-", text[start:end])
-        ) or re.match(r"-[a-z]", text[end : end + 2])
+        ) or re.match(r"-(?:[a-z]|[A-Z]\w*(?:ian|ish|ese|i)\b)", text[end : end + 20])
         if not capitalised(text[start:end]) or adjective:
             current = None
             continue

@@ -65,6 +65,9 @@ def anaphoric_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'the previous day', 'the following day', 'that day': a day from the last day-precise
     date."""
     anchor = ctx.anchor
+    if anchor is not None and anchor.when.precision is DatePrecision.MONTH:
+        # 'In July she was to marry the next day': a day in that month, as far as the text says.
+        return anchor.when
     if anchor is None or anchor.when.precision is not DatePrecision.DAY:
         return None
     word = g["word"].lower()
@@ -124,8 +127,11 @@ def ago(g: dict[str, str], ctx: Context) -> StoryDate | None:
         if len(years) == 1:
             return StoryDate.parse(str(years[0]))
         return StoryDate(date(years[-1], 1, 1), date(years[0], 12, 31), DatePrecision.RANGE)
-    days = [n * (7 if unit.startswith("week") else 1) for n in counts]
-    return day_range(published - timedelta(days=days[-1]), published - timedelta(days=days[0]))
+    if unit.startswith("week"):
+        # 'two weeks ago': the week (Monday to Sunday) two weeks back, as 'last week' is one.
+        mondays = [published - timedelta(days=published.weekday() + 7 * n) for n in counts]
+        return StoryDate(mondays[-1], mondays[0] + timedelta(days=6), DatePrecision.RANGE)
+    return day_range(published - timedelta(days=counts[-1]), published - timedelta(days=counts[0]))
 
 
 _DAY_OR_MONTH = (DatePrecision.DAY, DatePrecision.MONTH)

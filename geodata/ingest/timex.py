@@ -242,6 +242,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             absolute.century,
             True,
         ),
+        # A year before 1900 only after a preposition: 'the capture of Azov in 1696'.
+        (
+            r"\b(?P<lead>in|since|by|until|from|before|after)\s+(?P<year>1[0-8]\d\d)\b"
+            r"(?![.,/-]\d|\s*%)(?:(?=\s+(?P<counted>[a-z]+s|people|men|women|children)\b))?",
+            absolute.year_alone,
+            True,
+        ),
         # Any other year standing alone: 'in 2021', 'coups in 2020 and 2021', 'its 1979
         # revolution', 'the 1974 ceasefire agreement'. Not a quantity ('2000 troops', '2024
         # percent'), an ISO date's first part, nor a number in a name ('Resolution 2043').
