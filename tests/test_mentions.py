@@ -304,6 +304,11 @@ NEWS_KINDS = [
         id="city-of-and-names-ending-in-i-that-are-no-nationality",
     ),
     pytest.param(
+        "Shelling in Homs, according to Reuters and Al Jazeera, spread to Hama and Kafr Zita.",
+        [("Homs", "homs"), ("Hama", "hamah"), ("Kafr Zita", "kafr-zayta")],
+        id="a-name-after-another-name-and-and-is-a-place-only-after-a-place",
+    ),
+    pytest.param(
         "Aid reached families in Ar Raqqah and As Suwayda.",
         [("Ar Raqqah", "ar-raqqah"), ("As Suwayda", "as-suwayda")],
         id="an-arabic-article-written-as-a-word",

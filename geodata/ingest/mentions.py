@@ -59,8 +59,7 @@ _LOCATIVE = re.compile(
     r"enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|leav(?:e|es|ing)|left|tak(?:e|es|ing)|took|"
     r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|visit(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
     r"bomb(?:s|ed|ing)?|raid(?:s|ed|ing)?|storm(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|"
-    r"evacuat(?:e|es|ed|ing)|cross(?:es|ed|ing)?)|"
-    r"[A-Z][\w-]+,?\s+and)\s+"
+    r"evacuat(?:e|es|ed|ing)|cross(?:es|ed|ing)?))\s+"
     r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?"
     # 'in northern Idlib', 'into nearby al-Ashrafieh', 'in rural Damascus'
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
