@@ -241,6 +241,11 @@ NEWS_KINDS = [
         id="arabic-landform-words-and-verbs-of-going-and-striking",
     ),
     pytest.param(
+        "The two armies quarrelled over Tal Rifaat and over Mopti.",
+        [("Tal Rifaat", "tall-rif-at"), ("Mopti", "mopti")],
+        id="a-name-after-over",
+    ),
+    pytest.param(
         "Calls to Guard Mosul Dam Grow\nEngineers said the Mosul Dam and the Umayyad Mosque "
         "need repairs.",
         [("Mosul Dam", "mosul-dam"), ("Umayyad Mosque", "umayyad-mosque")],

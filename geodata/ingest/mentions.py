@@ -54,7 +54,7 @@ _OPENER = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;][\"”’)]*\s*|[\"“]\s*)$")
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
-    r"through|via|of|"
+    r"through|via|of|over|"
     # verbs of going, taking and striking, in any form: 'to enter Port Sudan', 'shelled Kafr Nabl'
     r"enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|leav(?:e|es|ing)|left|tak(?:e|es|ing)|took|"
     r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|visit(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
