@@ -603,6 +603,38 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         '"not depend on who rules in the capital".',
         [("not depend on who rules in the capital", "Ivo Marsh")],
     ),
+    # --- kinds found on the fifth fresh batch (development half)
+    (
+        "a-determiner-is-not-a-name",
+        "Military expert Ali Musa spoke to the paper.\n"
+        'Many ships dock in the port "on formal visits or for supplies", he said.',
+        [("on formal visits or for supplies", "Ali Musa")],
+    ),
+    (
+        "a-body-is-not-whom-he-means",
+        "Military expert Ali Musa spoke to the paper.\n"
+        'A Wagner Group presence would cause problems, he said, "because of the bad name this '
+        'company has".',
+        [("because of the bad name this company has", "Ali Musa")],
+    ),
+    (
+        "participle-indicating",
+        'Maria Lopez expressed shock, indicating that the use of force "is completely '
+        'unacceptable."',
+        [("is completely unacceptable.", "Maria Lopez")],
+    ),
+    (
+        "an-aside-between-dashes",
+        "A representative of the army — who refused to be named — said relations were good.\n"
+        '"We do not feel unsafe here," he said.',
+        [("We do not feel unsafe here", "representative of the army")],
+    ),
+    (
+        "asserts",
+        "Foreign minister Ana Ruiz spoke on Monday.\n"
+        '"The most serious issue is the militia in the east," the minister asserts.',
+        [("The most serious issue is the militia in the east", "Ana Ruiz")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -17,13 +17,13 @@ SAY_INVERTED = (
     r"conceded|maintained|clarified|countered|responded|remarked|argued|recalled|commented|"
     r"concluded|acknowledged|admitted|claimed|confirmed|announced|emphasi[sz]ed|quipped|"
     r"warns|insists|argues|explains|stresses|recalls|admits|acknowledges|claims|concludes|"
-    r"observes|suggests|continues|replies|responds|confirms|announces)"
+    r"observes|suggests|continues|replies|responds|confirms|announces|asserts|affirms)"
 )
 # A participle that carries the speaker of its clause to the quote after it: 'Ali Musa
 # dismissed the plan, saying: "..."', 'Ishiba condemned the strike, saying it "..."'.
 PARTICIPLE = (
     r"(?:saying|stating|adding|noting|writing|warning|stressing|arguing|insisting|declaring|"
-    r"explaining|asserting|claiming|emphasi[sz]ing|telling)"
+    r"explaining|asserting|claiming|emphasi[sz]ing|telling|indicating)"
 )
 SAY = (
     r"(?:(?:was|were|is|has\s+been)\s+(?:quoted|reported|cited)(?:\s+by\s+[\w\s.-]{2,40}?)?"
@@ -146,7 +146,7 @@ QUOTED = re.compile(
 )
 # Words between who speaks and the verb: an aside ('Peskov, in a call with reporters,
 # said'), or a relative pronoun ('Ali Demir, who said', 'a statement, which said').
-ASIDE = r"(?:,[^,]{3,90},|,\s+(?:who|which))?"
+ASIDE = r"(?:,[^,]{3,90},|,\s+(?:who|which)|\s+[—–]\s*[^—–\"“”«»]{3,90}?\s*[—–])?"
 # What stands between a verb of saying and the quote after it; reported speech opened by
 # 'that' may run on longer before it quotes ('He added that ... and called for summits to
 # "..."').
@@ -271,7 +271,10 @@ NOT_NAMES = frozenset(
     # Sentence adverbs that open a sentence with a comma, like an aside after a name.
     "Indeed Still Yet Instead Moreover Separately Nonetheless Nevertheless Furthermore "
     "Additionally Today Yesterday Now Then Thus Therefore Finally Previously Regarding "
-    "Notably Similarly Likewise Overall Recently Otherwise Accordingly Hence".split()
+    "Notably Similarly Likewise Overall Recently Otherwise Accordingly Hence "
+    # Determiners and possessives: 'Many warships dock ...', 'His visit ...'.
+    "Many Some Several Most Few Other Others Both All Each Every No Such Any "
+    "His Her Their Its Our My Your".split()
 )
 TITLE_WORDS = frozenset(
     "foreign deputy russian syrian turkish prime defence defense special presidential interior "

@@ -27,6 +27,7 @@ from geodata.ingest.attribution import (
     CONTINUES,
     HEAD_WORD,
     HONORIFIC,
+    INSTITUTION_HEADS,
     INVERTED,
     NOT_NAMES,
     OPENING_MARKS,
@@ -235,6 +236,11 @@ def _learn_speakers(text: str, people: _People) -> None:
     for match in (m for pattern in BODY_SPEAKING for m in pattern.finditer(text)):
         if _institution(match.group("np")):
             people.it, _ = people.body(match.group("np"))
+        elif not _plural(match.group("np")) and re.match(
+            r"(?i:an?|another|one)\s", match.group("np")
+        ):
+            # 'a representative of the army — who asked not to be named — said': 'he'.
+            people.named, _ = people.body(match.group("np"))
     subject = SUBJECT_BODY.match(text)
     if subject is not None and _institution(subject.group("np")):
         # 'The ministry issued a statement.' is whom a later 'it said' means.
@@ -282,6 +288,15 @@ def _appositive(found: re.Match[str]) -> str | None:
     aside = APPOSITIVE.match(found.string, found.end("name"), found.end())
     name = aside.group("name") if aside else None
     return name if name and len(name.split()) >= 2 and _is_name(name) else None
+
+
+def _person(name: str) -> bool:
+    """Whether a name may be whom 'he' or 'she' means: not a state, capital or body ('A
+    Wagner Group presence would cause problems, he said')."""
+    last = name.split()[-1]
+    return not (
+        offline_country(name) or offline_capital(name) or re.fullmatch(INSTITUTION_HEADS, last)
+    )
 
 
 def _institution(phrase: str) -> bool:
@@ -417,7 +432,7 @@ def _pronoun(pronoun: str, people: _People, earlier: str) -> tuple[str, str | No
     # 'Minister Ali Kassem condemned what he called "...': the subject of the sentence.
     speaking = [m.group("name") for m in SPEAKING.finditer(earlier)]
     subject = [m.group("name") for m in SUBJECT.finditer(earlier)]
-    subjects = [s for s in speaking or subject if _is_name(s)]
+    subjects = [s for s in speaking or subject if _is_name(s) and _person(s)]
     if subjects:
         return people.resolve(subjects[-1], None)
     if pronoun.lower() in ("they", "them", "their") and people.they is not None:
