@@ -428,3 +428,21 @@ def test_the_header_lists_every_place_once_and_how_it_was_found() -> None:
     assert lines[0].endswith(": gazetteer place 'tartus'")
     assert proposal.spellings("tartus") == ["Tartous", "Tartus"]
     assert proposal.new_places == {"al-qamishli": kamishli}
+
+
+def test_a_hard_wrapped_article_is_read_in_whole_sentences() -> None:
+    # Copy wrapped by hand: the lead runs over three lines and its date is on the first.
+    body = (
+        "Russian warships left the port of\n"
+        "Tartus on Monday, the navy said,\n"
+        "ending a long stay.\n"
+        "“The ships will return,” the\n"
+        "navy added.\n"
+    )
+    events = _events(body)
+    assert [_summary(e) for e in events][:1] == [
+        ("draft-tartus-2025-01-13", "military", "2025-01-13", ["tartus"])
+    ]
+    assert events[0].sources[0].sentence == (
+        "Russian warships left the port of Tartus on Monday, the navy said, ending a long stay."
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geodata.ingest.sentences import split_sentences
+from geodata.ingest.sentences import split_sentences, unwrap
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,59 @@ def test_offsets_and_paragraphs_point_into_the_text() -> None:
         ("Third “quoted. Still.” one.", 2),
     ]
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+# Line breaks inside a sentence (copy wrapped by hand): read as spaces, same length.
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "Rain fell on the\nvalley all night. Roads closed.",
+            ["Rain fell on the valley all night.", "Roads closed."],
+            id="a-line-going-on-in-lower-case",
+        ),
+        pytest.param(
+            "Headline of the day\nThe mayor opened the bridge.\nTraffic moved again.\n"
+            "Shops reopened.",
+            [
+                "Headline of the day",
+                "The mayor opened the bridge.",
+                "Traffic moved again.",
+                "Shops reopened.",
+            ],
+            id="a-headline-ends-at-its-line",
+        ),
+        pytest.param(
+            "The governor said on Friday\nAleppo would get power,\naccording to the\n"
+            "state agency.\n“We will fix it,” he\nadded.",
+            [
+                "The governor said on Friday Aleppo would get power, according to the state "
+                "agency.",
+                "“We will fix it,” he added.",
+            ],
+            id="a-text-wrapped-throughout",
+        ),
+        pytest.param(
+            "Aid talks resume\nHOMS, Syria (Wire) - The convoy left\nat dawn and reached\n"
+            "the town by noon, officials\nsaid on Friday.",
+            [
+                "Aid talks resume",
+                "HOMS, Syria (Wire) - The convoy left at dawn and reached the town by noon, "
+                "officials said on Friday.",
+            ],
+            id="a-dateline-keeps-its-line",
+        ),
+        pytest.param(
+            "It ended:\nthe army left.",
+            ["It ended:", "the army left."],
+            id="a-colon-ends-the-line",
+        ),
+    ],
+)
+def test_line_breaks_inside_sentences(text: str, sentences: list[str]) -> None:
+    read = unwrap(text)
+    assert len(read) == len(text)
+    assert [s.text for s in split_sentences(read)] == sentences
 
 
 def test_a_quote_that_ends_its_sentence_ends_the_one_around_it() -> None:

@@ -27,13 +27,31 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 # Wording that puts an undated month, day or weekday after publication ("is scheduled for").
+# "would" and "was expected to" tell a future seen from a past day ("the withdrawal was to be
+# complete by Jan. 26" in an April article): that day may be before publication or after it.
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|would|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated)\s+to|"
-    r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|upcoming|"
-    r"would\s+like|hopes?\s+(?:that|to)|ahead\s+of|next)\b",
+    r"\b(?:(?P<reported>would|(?:was|were)\s+(?:expected|due|set|scheduled|slated|supposed)\s+to|"
+    # 'told the Russians to vacate the airport by August 1': a deadline set on a past day
+    r"to\s+[a-z]+(?:\s+[\w'’-]+){0,4}\s+(?:by|until|before)$)|"
+    r"will|won['’]t|shall|(?:is|are)\s+(?:expected|due|set|scheduled|slated)\s+to|"
+    r"scheduled|slated|planned\s+for|plans?\s+to|intends?\s+to|to\s+be\s+held|"
+    r"hopes?\s+(?:that|to)|(?P<near>ahead\s+of|upcoming)|next)\b",
     re.IGNORECASE,
 )
 _FUTURE_WORDS = 14
+_NEAR_WORDS = 3
+# A verb in the past tense (not a participle after 'be', 'have' or a linking verb: 'will be
+# signed', 'will remain closed').
+_PAST_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bhave )(?<!\bhas )(?<!\bhad )"
+    r"(?<!\bremain )(?<!\bstay )(?<!\bget )(?<!\bbecome )(?<!\bkeep )"
+    r"\b(?:[a-z]{3,}ed|met|said|told|came|went|left|took|saw|gave|made|held|fled|struck|"
+    r"began|fought|won|lost|spoke|wrote|sent|flew|drove|ran|led|kept|brought|found|"
+    r"was|were)\b"
+)
+_HABITUAL = re.compile(
+    r"\b(?:usually|often|typically|normally|generally|traditionally|every|each)\b", re.IGNORECASE
+)
 # A closed quotation, and the last opening mark of one still open where the date stands.
 _QUOTATION = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
 _OPENING_MARK = re.compile(r"[\"“«„](?=[^\"“”«»„]*$)")
@@ -69,9 +87,8 @@ class Context:
     before: str
     anchor: Timex | None
 
-    @property
-    def future(self) -> bool:
-        """Whether the clause that carries the date uses future wording.
+    def _future_words(self) -> list[re.Match[str]]:
+        """Future wording in the clause that carries the date.
 
         Quoted words are another clause: in '"We will stay," Peskov said on January 12' the
         "will" is Peskov's, not the date's; a date inside a quotation reads the quotation.
@@ -81,7 +98,36 @@ class Context:
         opened = _OPENING_MARK.search(clause)
         if opened is not None:
             clause = clause[opened.end() :]
-        return bool(_FUTURE.search(" ".join(clause.split()[-_FUTURE_WORDS:])))
+        words = " ".join(clause.split()[-_FUTURE_WORDS:])
+        found = []
+        for match in _FUTURE.finditer(words):
+            between = words[match.end() :]
+            # 'Ahead of Wednesday's meeting, officials met on Tuesday': a verb in the past
+            # after the future wording starts another clause; 'ahead of' and 'upcoming'
+            # speak only of the date right after them.
+            near = len(between.split()) <= _NEAR_WORDS
+            if _PAST_VERB.search(between) or (match.group("near") and not near):
+                continue
+            found.append(match)
+        return found
+
+    @property
+    def habitual(self) -> bool:
+        """Whether the clause tells what happens every time ('usually', 'each year')."""
+        clause = _last_sentence(self.before).split()[-_FUTURE_WORDS:]
+        return bool(_HABITUAL.search(" ".join(clause)))
+
+    @property
+    def future(self) -> bool:
+        """Whether the clause that carries the date uses future wording."""
+        return bool(self._future_words())
+
+    @property
+    def reported_future(self) -> bool:
+        """Whether that wording is only a future seen from a past day ("would", "was
+        expected to"): the date is then the one nearest the publication day, either side."""
+        words = self._future_words()
+        return bool(words) and all(m.group("reported") for m in words)
 
     @property
     def runs_on_year(self) -> int | None:

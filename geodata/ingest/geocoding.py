@@ -166,9 +166,16 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         return self.geocode(entry.name, exactly_one=exactly_one)
 
 
+@cache
+def _offline_geocoder() -> OfflineGeocoder:
+    """One geocoder for every look-up: building one sets up an SSL context (geopy's base
+    class), some 35 ms that a long article paid for every name it looked up."""
+    return OfflineGeocoder()
+
+
 def offline_place(name: str) -> GeocodedPlace | None:
     """``name`` found in the GeoNames tables, or None."""
-    location = OfflineGeocoder().geocode(name)
+    location = _offline_geocoder().geocode(name)
     if not isinstance(location, Location):
         return None
     raw = location.raw

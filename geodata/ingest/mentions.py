@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,14 +10,34 @@ from geopy.distance import geodesic  # type: ignore[import-untyped]
 
 from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace, offline_capital, offline_country, province_of
+from geodata.ingest.place_names import (
+    FUNCTION_WORDS,
+    PLACE_NOUNS,
+    capitalised,
+    capitalised_runs,
+    could_be_place,
+    in_list,
+    in_title_line,
+    is_dateline,
+    is_demonym,
+    listed_before_place_noun,
+    person_words,
+    used_as_adjective,
+)
 from geodata.models import Place, PlaceKind, slug
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?")
+# 'U.S.', 'U.A.E.': a dotted abbreviation is one word.
+# 'St. Petersburg', 'Mt. Hermon': the abbreviation's stop belongs to the name.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:St|Mt|Ste)\.(?=\s+[A-Z])|[^\W_]+(?:[-'’](?!s\b)[^\W_]+)*([’']s\b)?"
+)
 _LONGEST = 7
 _BASE_WORDS = re.compile(
     r"\b(?P<kind>air ?base|airfield|air field|naval (?:base|facility)|naval port|port facility|"
     r"logistics? (?:support )?(?:center|centre|point|base|facility)|base)"
-    r"\s+(?P<relation>near|in|at|outside|close to|of)\s+(?:the\s+(?:city|town|port)\s+of\s+)?$",
+    r"\s+(?P<relation>near|in|at|outside|close to|of)\s+"
+    r"(?P<town>(?:the\s+|[A-Z][\w-]*['’]s\s+)(?:port\s+)?(?:city|town|port)\s+of\s+)?"
+    r"(?:[A-Z][\w-]*['’]s\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_BASE = re.compile(r"(?P<name>[A-Z][\w'’-]*)\s+$")
@@ -26,10 +45,21 @@ _PROVINCE_AFTER = re.compile(
     r"^\s+(?:and\s+(?P<other>[A-Z][\w-]+)\s+)?(?i:provinces?|governorates?)\b"
 )
 _OPENING = re.compile(r"(?:In|At|Near|From|Outside|Around|Across|Inside)\s+(?=\S)")
+# Other words that open a sentence before a name: 'As Lebanon struggles', 'When Russia left'.
+_OPENER = re.compile(
+    r"(?:As|When|While|After|Before|Since|But|And|If|Once|Though|Although|Unlike|Like|So|Its|"
+    r"His|Her|Their|Our)\s+"
+    r"(?=\S)"
+)
+_SENTENCE_START = re.compile(r"(?:^|[\n.!?:;][\"”’)]*\s*|[\"“]\s*)$")
 _LOCATIVE = re.compile(
     r"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|to|into|toward|towards|[Oo]utside|[Aa]round|[Aa]cross|"
-    r"through|via|of|entered|entering|reached|reaching|left|leaving|took|captured|seized)|"
-    r"[A-Z][\w-]+,?\s+and)\s+"
+    r"through|via|of|over|"
+    # verbs of going, taking and striking, in any form: 'to enter Port Sudan', 'shelled Kafr Nabl'
+    r"enter(?:s|ed|ing)?|reach(?:es|ed|ing)?|leav(?:e|es|ing)|left|tak(?:e|es|ing)|took|"
+    r"captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|visit(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
+    r"bomb(?:s|ed|ing)?|raid(?:s|ed|ing)?|storm(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|"
+    r"evacuat(?:e|es|ed|ing)|cross(?:es|ed|ing)?))\s+"
     r"(?:the\s+)?(?:(?:city|town|port|village|province|region) of\s+)?"
     # 'in northern Idlib', 'into nearby al-Ashrafieh', 'in rural Damascus'
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
@@ -40,37 +70,57 @@ _LOCATIVE = re.compile(
 _AFTER_PLACE = re.compile(
     r"(?:\s+(?:city|town|province|governorate|port))?(?:,\s+|\s+and\s+|\s+or\s+|,\s+and\s+)"
 )
-_PLACE_NOUNS = (
-    r"(?:neighbou?rhoods?|districts?|suburbs?|villages?|camps?|square|provinces?|governorates?|"
-    r"regions?|countryside|quarters?|airport|airbase|airfield|crossing|towns?)"
-)
 # Not 'the Druze town of Sweida': there the capitalised word describes the town.
-_KIND_AFTER = re.compile(rf"^\s+{_PLACE_NOUNS}\b(?!\s+of\b)")
-_KIND_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+$")
-_PERSON = re.compile(
-    r"\b(?:President|Minister|[Ss]pokesman|[Ss]pokeswoman|Secretary|[Ll]eader|[Ee]nvoy|"
-    r"Ambassador|Admiral|General|Colonel|Mr\.|Mrs\.|Ms\.|Dr\.)\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+# 'the Menagh airfield', 'Zvartnots international airport', 'al-Rafid, a village in ...';
+# not 'the Druze town of Sweida': there the capitalised word describes the town.
+_QUALIFIER = r"(?:(?!(?:the|a|an|of|for|in|at|to|and|or|by|with|from|on|as)\b)[a-z]+\s+)?"
+_KIND_AFTER = re.compile(
+    rf"^(?:\s+{_QUALIFIER}{PLACE_NOUNS}\b(?!\s+of\b)|,\s+(?:a|an|the)\s+{_QUALIFIER}"
+    rf"{PLACE_NOUNS}\b)"
 )
-_DEMONYM = re.compile(r"(?:ian|ish|ese|i)$")
-_SAID_BY = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+"
-    r"(?:said|says|told|added|noted|stressed|warned|replied)\b"
+# 'the town of Shahba', 'her village, Al-Sanobar, ...' (not 'In the region, Reuters said').
+_KIND_BEFORE = re.compile(
+    rf"\b{PLACE_NOUNS}\s+of\s+$|\b(?:the|his|her|their|its|our|my)\s+{_QUALIFIER}"
+    rf"{PLACE_NOUNS},\s+(?=$)"
 )
 _OUTLET_AFTER = re.compile(
     r"\s+(?:news\s+)?(?:agency|newspaper|daily|television|TV|radio|channel|times)\b", re.IGNORECASE
 )
-_LIST_NAME = r"(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
-_LIST_AFTER_LOCATIVE = re.compile(
-    rf"\b(?:in|at|near|from|between|{_PLACE_NOUNS}\s+of)\s+{_LIST_NAME}"
-    rf"(?:(?:,\s+|,?\s+and\s+){_LIST_NAME})*"
-    r"(?:,\s+and\s+|,\s+|\s+and\s+)$"
-)
 _AREA_WORD = re.compile(
-    r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|"
-    r"(?P<generic>Governorate|Province|Region|District))$"
+    r"\s+(?:Strip|Heights|Valley|Plains?|Desert|Mountains|Hills|Peninsula|Coast|Islands?|"
+    r"Oblast|Krai|(?P<generic>Governorate|Province|Region|District))$"
 )
-_LIST_GOES_ON = re.compile(r"(?:,|;|\.|\s+(?:and|or|in|on|near)\b|\s*$)")
+# A landform or area by its name is a place wherever the text names it: 'the occupied Golan
+# Heights', 'on the Kish Island', 'Mount Hermon', 'Jebel al-Manea', 'Vladimir Oblast'; so is
+# a name that opens with an Arabic word for a landform or a settlement ('Tal Abyad' hill,
+# 'Kafr Nabl' village, 'Deir Hafer' monastery, 'Ain Issa' spring, 'Ras al-Ain' head,
+# 'Khan Shaykhun' inn, 'Jisr al-Shughur' bridge, 'Beit Jinn' house, 'Bir', 'Marj', 'Qasr').
+_LANDFORM = re.compile(
+    r"^(?:Mount|Mt\.|Jebel|Jabal|Lake|Cape|Wadi|Tal|Tel|Tell|Kafr|Kfar|Deir|Ain|Ein|Ras|Khan|"
+    r"Jisr|Beit|Bir|Marj|Qasr)\s+\S|"
+    # a named work or landmark on land: 'Tishreen Dam', 'the Umayyad Mosque'
+    r"\s+(?:Dam|Mosque|Church|Cathedral|Bridge|Palace|Citadel|Square|Airport|Prison|"
+    r"(?:Air|Naval|Military)\s+Base|Airbase)$|"
+    r"\s+(?:Strip|Heights|Valley|Desert|Mountains|Hills|Peninsula|Islands?|Oblast|Krai)$"
+)
+_WATER_OF = re.compile(r"\b(?:Gulf|Sea|Bay|Straits?)\s+of\s+$")
+_NUMBERED_BASE = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)?(?:[Mm]ilitary\s+|[Aa]ir\s+|[Nn]aval\s+)?"
+    r"[Bb]ase\b"
+)
+_AIRPORT = re.compile(r"\s+(?:International\s+|Military\s+)?Airport$")
+# A place name that begins an organisation's ('Africa Corps', 'Israel Defense Forces',
+# 'Damascus University') is not the place.
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+){0,2}(?:Corps|Forces|Army|Brigades?|Division|Front|Party|Movement|"
+    r"Council|Command|Committee|Agency|Company|Group|Institute|University|Bank|Foundation|"
+    r"Airlines|Airways)\b"
+)
+_DATELINE_COUNTRY = re.compile(
+    r"(?m)^(?P<town>[A-Z][A-Z.'’ -]*[A-Z]),\s+"
+    r"(?P<country>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*(?:\(|[—–-])"
+)
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}\b")
 _OWNER_COUNTRY = re.compile(r"\b(?P<country>[A-Z][\w-]+)['’]s\s+$")
 _NEAREST_KM = 60.0
 _BASE_KM = 15.0
@@ -79,23 +129,7 @@ _BASE_AFTER = re.compile(r"^\s+(?:naval\s+|air\s*)?(?:[a-z]+\s+)?(?:bases?|facil
 _BASES_BEFORE = re.compile(
     r"\bbases\s+(?:in|at)\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+|,\s+and\s+))+$"
 )
-_FUNCTION_WORDS = frozenset(
-    "in at from to near the on and but of for with by into outside across over as while "
-    "after before since when where a an this that both".split()
-)
 
-_CALENDAR_WORDS = frozenset(
-    name.lower()
-    for names in (
-        calendar.month_name,
-        calendar.month_abbr,
-        calendar.day_name,
-        calendar.day_abbr,
-        ("Sept", "Tues", "Thur", "Thurs"),
-    )
-    for name in names
-    if name
-)
 
 Geocode = Callable[[str], GeocodedPlace | None]
 
@@ -150,6 +184,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, geocode: Geocode | None = Non
         seen = {m.text: m for m in mentions if m.new is not None}
         more = _new_names(text, tokens, mentions, geocode, seen)
         mentions.extend(more)
+        mentions.extend(_dateline_country(text, mentions))
+        mentions.extend(_numbered_bases(text, mentions))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -159,7 +195,9 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     for match in _TOKEN.finditer(text):
         start, end = match.start(), match.end() - len(match.group(1) or "")
         parts = text[start:end].split("-")
-        if len(parts) > 1 and all(len(p) > 2 and p[0].isupper() for p in parts):
+        # 'Turkey-Backed' in a headline is an adjective like 'Turkey-backed', not two names.
+        participle = parts[-1].endswith("ed") or parts[-1] == "Led"
+        if len(parts) > 1 and all(len(p) > 2 and p[0].isupper() for p in parts) and not participle:
             for part in parts:
                 tokens.append((start, start + len(part)))
                 start += len(part) + 1
@@ -172,31 +210,30 @@ def _gazetteer_match(
     text: str, tokens: list[tuple[int, int]], index: int, gazetteer: Gazetteer
 ) -> tuple[Place, int] | None:
     first = text[tokens[index][0] : tokens[index][1]]
-    if first in _FUNCTION_WORDS and first != "the":
+    if first in FUNCTION_WORDS and first != "the":
         # 'at Tartus' folds as 'Tartus' would ('at-' is an Arabic article), but a lower-case
         # preposition is the sentence's, not the name's ('the Tartus base' keeps its 'the').
         return None
     for last in range(min(len(tokens), index + _LONGEST) - 1, index - 1, -1):
         words = text[tokens[index][0] : tokens[last][1]]
-        if not any(_capitalised(text[s:e]) for s, e in tokens[index : last + 1]):
+        if not any(capitalised(text[s:e]) for s, e in tokens[index : last + 1]):
             continue
         place = gazetteer.find(words)
         if place is None:
             continue
         if last == index and _inside_name(text, tokens, index):
             return None
+        if _ORGANISATION_AFTER.match(text, tokens[last][1]) or _WATER_OF.search(
+            text, max(0, tokens[index][0] - 12), tokens[index][0]
+        ):
+            return None
         return place, last
     return None
 
 
-def _capitalised(word: str) -> bool:
-    first = word[0]
-    bare = re.sub(r"^(?:al|el|ad|ar|as|an|at)-", "", word)
-    return first.isupper() or not first.isascii() and not first.islower() or bare[:1].isupper()
-
-
 def _inside_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
-    """'al-Sham' in 'Hayat Tahrir al-Sham' is part of another name, not Damascus."""
+    """'al-Sham' in 'Hayat Tahrir al-Sham' (or 'Hayat al-Tahrir al-Sham') is part of
+    another name, not Damascus."""
     if index == 0:
         return False
     start, end = tokens[index - 1]
@@ -204,9 +241,9 @@ def _inside_name(text: str, tokens: list[tuple[int, int]], index: int) -> bool:
     word = text[start:end]
     return (
         between == " "
-        and word[0].isupper()
+        and capitalised(word)
         and not word.isupper()
-        and word.lower() not in _FUNCTION_WORDS
+        and word.lower() not in FUNCTION_WORDS
     )
 
 
@@ -219,7 +256,11 @@ def _with_context(
         # "the naval facility in Tartus" names the base, not the town around it;
         # "the air base near Jableh" names both.
         relation = _BASE_WORDS.search(text[max(0, start - 60) : start])
-        if relation is not None and relation.group("relation").lower() in ("in", "at", "of"):
+        in_it = relation is not None and relation.group("relation").lower() in ("in", "at", "of")
+        town = re.match(r"(?:the\s+)?(?:port\s+)?(?:city|town|port)\s+of\b", text[start:end])
+        if in_it and relation is not None and not (relation.group("town") or town):
+            # 'the base in Tartus' is the base; 'a base in Syria's port city of Tartous'
+            # names the base and the city.
             return [described]
         mentions.insert(0, described)
     base_after = _BASE_AFTER.match(text[end:]) or _BASES_BEFORE.search(
@@ -297,20 +338,32 @@ def _new_names(
     seen: dict[str, Mention] | None = None,
 ) -> list[Mention]:
     covered = [(m.start, m.end) for m in known]
-    people = _person_words(text)
+    people = person_words(text)
     found: list[Mention] = []
-    for start, end in _capitalised_runs(text, tokens):
+    for start, end in capitalised_runs(text, tokens):
         # A sentence may open with a capitalised preposition: "In Hama, officials said".
         opening = _OPENING.match(text, start, end)
         if opening is not None:
             start = opening.end()
+        elif _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            opener = _OPENER.match(text, start, end)
+            start = opener.end() if opener is not None else start
+        # 'U.S. President Donald Trump', 'UK Defence Secretary': the country, then a title.
+        abbreviation = _ABBREVIATION.match(text, start, end)
+        if abbreviation and abbreviation.end() < end and offline_country(abbreviation.group()):
+            end = abbreviation.end()
         name = text[start:end]
-        if any(s < end and start < e for s, e in covered) or not _could_be_place(name):
+        if any(s < end and start < e for s, e in covered) or not could_be_place(name):
+            continue
+        if any(e < start and text[e:start] == " " for _, e in covered):
+            # 'Qamishli International Airport': words that go on from a place found.
             continue
         if seen is not None and name in seen:
             mention: Mention | None = Mention(name, start, end, new=seen[name].new)
         else:
             mention = _new_name(text, start, end, covered, geocode, opening is not None)
+        mention = _without_nationality(text, start, end, mention, covered, geocode)
+        name = mention.text if mention is not None else name
         if mention is None or (mention.new is None and set(name.split()) & people):
             continue
         if mention.new is not None and mention.new.kind is not PlaceKind.COUNTRY:
@@ -321,26 +374,73 @@ def _new_names(
     return found
 
 
+def _without_nationality(
+    text: str,
+    start: int,
+    end: int,
+    mention: Mention | None,
+    covered: list[tuple[int, int]],
+    geocode: Geocode,
+) -> Mention | None:
+    """'the Russian Kant airbase': a nationality before a name describes it. Not 'Sinai
+    Peninsula' or 'Qamishli International Airport', whose first word is a place itself."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if (mention is not None and mention.located) or not first:
+        return mention
+    word = first.group().strip()
+    if not is_demonym(word):
+        return mention
+    rest = _new_name(text, start + first.end(), end, covered, geocode, False)
+    a_place = mention is not None and geocode(word) is not None
+    if rest is not None and (mention is None or rest.located or not a_place):
+        return rest
+    return mention
+
+
 def _new_name(
     text: str, start: int, end: int, covered: list[tuple[int, int]], geocode: Geocode, opens: bool
 ) -> Mention | None:
+    titled = re.search(r"\s+State$", text[start:end])
+    if titled is not None:
+        # 'North Darfur State': the state's name is the words before 'State'.
+        end = start + titled.start()
     name, before, after = text[start:end], text[max(0, start - 40) : start], text[end:]
+    if _WATER_OF.search(before) or _WATER_OF.match(f"{name} of ") and after.startswith(" of "):
+        # 'the Gulf of Aden', 'the Sea of Azov': a sea's name, not the town (nor 'Sea').
+        return None
     country = _country_or_capital(text, start, end)
     if country is not None:
         return Mention(name, start, end, new=country)
-    dateline = name.isupper() and (start == 0 or text[start - 1] == "\n")
+    dateline = is_dateline(text, start, end)
+    if re.fullmatch(r"[A-Z .'’-]+", name) and not dateline:
+        # 'SDF', 'ISIS', 'SANA said': capitals outside a dateline are an acronym or a
+        # transcript's speaker ('RAMADAN:'), whatever a geocoder finds under them.
+        return None
     possessive = after[:2] in ("'s", "’s")
     listed = any(_AFTER_PLACE.fullmatch(text[e:start]) for _, e in covered if e <= start)
-    in_list = _in_list(text, start, end)
+    listed_after_in = in_list(text, start, end) or (
+        listed_before_place_noun(text, end) and not is_demonym(name)
+    )
     # "Eritrea's Assab": a name after a country's possessive is a place in it, if it is one.
     owner = _OWNER_COUNTRY.search(before)
     in_country = owner is not None and offline_country(owner.group("country")) is not None
-    locative = opens or listed or in_list or in_country or _LOCATIVE.search(before)
+    locative = opens or listed or listed_after_in or in_country or _LOCATIVE.search(before)
     kind_after = _KIND_AFTER.match(after)
+    landform = _LANDFORM.search(name) and not in_title_line(text, start)
     kind_before = _KIND_BEFORE.search(before)
-    if not (dateline or possessive or locative or kind_after):
+    if kind_before and kind_before.group().endswith(", ") and not re.match(r"\s*[,.;)]", after):
+        kind_before = None
+    if not (dateline or possessive or locative or kind_after or kind_before or landform):
         return None
     place = None if possessive else geocode(name)
+    if (
+        place is not None
+        and owner is not None
+        and not (opens or listed or _LOCATIVE.search(before))
+    ):
+        # "Eritrea's Assab" is in Eritrea: not "Armenia's Independence" (a US town).
+        country = offline_country(owner.group("country"))
+        place = place if country is None or place.country == country.country else None
     province = _PROVINCE_AFTER.match(after)
     if place is not None and province is not None and place.kind is PlaceKind.CITY:
         # "Hasakeh province"; in "Hasakeh and Raqqa provinces" each name is its own province.
@@ -348,21 +448,50 @@ def _new_name(
         return Mention(text[start:stop], start, stop, new=_province(place))
     if place is not None:
         return Mention(name, start, end, new=place)
-    if kind_after or kind_before or in_list:
+    if kind_before or listed_after_in or (kind_after and not used_as_adjective(text, name)):
         # "the Sheikh Maqsood neighborhood": a place no geocoder knows; listed, not located.
         return Mention(name, start, end)
-    state = re.search(r"\bof\s+$", before) and re.match(r"\s+state\b", after)
-    if state and not _DEMONYM.search(name):
-        # 'the capital of North Darfur state': a state by its name (not 'of Syrian state
-        # media', where the word before 'state' is a nationality).
+    state = re.search(r"\bof\s+$", before) and re.match(r"\s+[Ss]tate\b", after)
+    if state and not re.search(r"(?:ian|ish|ese|i|ic)$", name):
+        # 'the capital of North Darfur state' (or 'State'): a state by its name (not 'of
+        # Syrian state media', 'of Islamic State': there the word before is an adjective).
         return Mention(name, start, end)
     area = _AREA_WORD.search(name)
+    airport = _AIRPORT.search(name)
+    town = geocode(name[: airport.start()]) if airport else None
+    if airport and town is not None:
+        # 'Qamishli International Airport' names the town's airport: the town.
+        return Mention(name[: airport.start()], start, start + airport.start(), new=town)
+    if landform and (area is None or not area.group("generic")):
+        return Mention(name, start, end)
     if locative and area is not None:
         # 'in the Gaza Strip', 'in the Kurdistan Region': a landform or an area by its name;
         # a generic word for a province is not part of the name.
         stop = start + area.start() if area.group("generic") else end
         return Mention(text[start:stop], start, stop)
     return None
+
+
+def _numbered_bases(text: str, known: list[Mention]) -> list[Mention]:
+    """'the 201st Russian military base', "Russia's 102nd Military Base": a base by its
+    number is a place, listed for the reviewer (no geocoder knows it)."""
+    return [
+        Mention(match.group(), match.start(), match.end())
+        for match in _NUMBERED_BASE.finditer(text)
+        if not any(m.start < match.end() and match.start() < m.end for m in known)
+    ]
+
+
+def _dateline_country(text: str, known: list[Mention]) -> list[Mention]:
+    """'TARTUS, syria —': the country after a dateline's town, whatever its case."""
+    line = _DATELINE_COUNTRY.search(text)
+    if line is None or not is_dateline(text, line.start(), line.end("town")):
+        return []
+    start, end = line.span("country")
+    country = offline_country(line.group("country").title())
+    if country is None or any(m.start < end and start < m.end for m in known):
+        return []
+    return [Mention(line.group("country"), start, end, new=country)]
 
 
 def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None:
@@ -373,61 +502,5 @@ def _country_or_capital(text: str, start: int, end: int) -> GeocodedPlace | None
     return offline_country(name) or (None if outlet else offline_capital(name))
 
 
-def _in_list(text: str, start: int, end: int) -> bool:
-    """'in Hasakah, al-Hol, Tal Hamis, and Derik': a name in a list opened by 'in' (or 'the
-    villages of') is a place, known to a geocoder or not; 'in Moscow, Lavrov said' is none."""
-    opened = _LIST_AFTER_LOCATIVE.search(text[max(0, start - 200) : start])
-    goes_on = _LIST_GOES_ON.match(text, end)
-    return bool(opened and goes_on and not _PERSON.match(text[start:end]))
-
-
 def _province(city: GeocodedPlace) -> GeocodedPlace:
     return province_of(city.name, city.latlon, city.country, city.source)
-
-
-def _could_be_place(name: str) -> bool:
-    bare = name.replace(".", "")
-    if all(word.lower() in _CALENDAR_WORDS for word in bare.split()):
-        # 'DAMASCUS, Jan 14 (Wire) -': months and weekdays, in full or abbreviated, are
-        # never places, whatever a geocoder finds under the name.
-        return False
-    return (len(bare) >= 3 or (bare.isupper() and len(bare) >= 2)) and (
-        name.split()[0].lower() not in _FUNCTION_WORDS
-    )
-
-
-def _person_words(text: str) -> set[str]:
-    """Words of people's names: after a title, or before 'said'; never a place."""
-    words: set[str] = set()
-    for match in _PERSON.finditer(text):
-        words.update(w for w in match.group("name").split() if not w.startswith(("al-", "Al-")))
-    for match in _SAID_BY.finditer(text):
-        # 'Putin said' (not the city Putian); 'Ankara said' is still the capital, and in
-        # 'the committees in El Fasher said' the place is where, not who.
-        name = match.group("name").split()[-1]
-        where = re.search(
-            r"\b(?:in|at|from|of|near|for)\s+$", text[max(0, match.start() - 40) : match.start()]
-        )
-        if where is None and offline_country(name) is None and offline_capital(name) is None:
-            words.add(name)
-    return words
-
-
-def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    for start, end in tokens:
-        # "Kurdish-held", "US-backed": a compound adjective, not part of a name.
-        adjective = re.fullmatch(r"[A-Z][\w'’]*-[a-z]+", text[start:end]) and not re.match(
-            r"(?:Al|El)-", text[start:end]
-        )
-        if not _capitalised(text[start:end]) or adjective:
-            current = None
-            continue
-        if current is not None and text[current[1] : start] == " ":
-            current = (current[0], end)
-            runs[-1] = current
-        else:
-            current = (start, end)
-            runs.append(current)
-    return runs

@@ -20,7 +20,7 @@ from geodata.gazetteer import Gazetteer
 from geodata.ingest.geocoding import GeocodedPlace
 from geodata.ingest.mentions import Geocode, Mention, find_mentions
 from geodata.ingest.quotes import Quote, find_quotes
-from geodata.ingest.sentences import Sentence, split_sentences
+from geodata.ingest.sentences import Sentence, split_sentences, unwrap
 from geodata.ingest.timex import Timex, find_timexes
 from geodata.models import Event, EventKind, slug
 
@@ -116,6 +116,8 @@ def propose(
     find_dates: Callable[[str, date], list[Timex]] = find_timexes,
 ) -> Proposal:
     """Read ``body`` and propose its places, dates, statements and events."""
+    # Hard-wrapped copy is read as its sentences run; offsets are the body's.
+    body = unwrap(body)
     sentences = split_sentences(body)
     mentions = find_mentions(body, gazetteer, geocode)
     timexes = find_dates(body, published)

@@ -8,10 +8,14 @@ month" and "earlier this ..." end on the publication day unless the wording is f
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from geodata.dates import DatePrecision, StoryDate
 from geodata.ingest.dating import WEEKDAYS, Context, count, day_range, month_span
+
+# '... yesterday or Africa Corps today': the past and the present, not two days.
+_ERAS = re.compile(r"\byesterday\s+or\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
@@ -19,6 +23,10 @@ def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
         return None
     wanted, published = WEEKDAYS[g["weekday"].lower()], ctx.published
     which = (g.get("which") or "").lower()
+    if not which and ctx.reported_future:
+        # 'He said the talks would resume on Friday': the Friday nearest publication.
+        ahead, back = (wanted - published.weekday()) % 7, (published.weekday() - wanted) % 7
+        return StoryDate.day(published + timedelta(days=ahead if ahead < back else -back))
     if which == "next" or (which != "last" and ctx.future):
         ahead = (wanted - published.weekday()) % 7
         return StoryDate.day(published + timedelta(days=ahead or (7 if which else 0)))
@@ -31,6 +39,8 @@ def weekday(g: dict[str, str], ctx: Context) -> StoryDate | None:
 def relative_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'yesterday', 'today', 'tomorrow': from the day the words were said (in a quotation
     whose speaking the text dated) or else the publication day."""
+    if _ERAS.search(ctx.before[-60:]):
+        return None
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
     # 'the day before yesterday', 'the day after tomorrow'
     shift += {"before": -1, "after": 1}.get((g.get("two") or "").lower(), 0)
@@ -41,8 +51,8 @@ def past_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'in the past week', 'over the last two months': the span that ends on publication."""
     published, unit = ctx.published, g["unit"].lower()
     number = count(g["count"]) if g.get("count") else 1
-    if unit.startswith(("month", "year")):
-        months = number * (12 if unit.startswith("year") else 1)
+    if unit.startswith(("month", "year", "half")):
+        months = number * {"m": 1, "y": 12, "h": 6}[unit[0]]
         total = published.year * 12 + published.month - 1 - months
         first = min(published.day, month_span(total // 12, total % 12 + 1).end.day)
         start = date(total // 12, total % 12 + 1, first)
@@ -55,12 +65,26 @@ def anaphoric_day(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'the previous day', 'the following day', 'that day': a day from the last day-precise
     date."""
     anchor = ctx.anchor
+    if anchor is not None and anchor.when.precision is DatePrecision.MONTH:
+        # 'In July she was to marry the next day': a day in that month, as far as the text says.
+        return anchor.when
     if anchor is None or anchor.when.precision is not DatePrecision.DAY:
         return None
     word = g["word"].lower()
-    before = word in ("previous", "day before") or "event" in g
+    # 'the day before' alone is the previous day; 'the day before the talks began' is the
+    # day of the talks, the day after the date just given ('a day after ...' the reverse).
+    before = word == "previous" or (word == "day before") != ("event" in g)
     shift = 0 if word.endswith("same day") or word == "that day" else -1 if before else 1
     return StoryDate.day(anchor.when.start + timedelta(days=shift))
+
+
+def day_in_focus(g: dict[str, str], ctx: Context) -> StoryDate | None:
+    """'Earlier in the day', 'later that day', 'during the day': the day the text last gave,
+    else the publication day."""
+    anchor = ctx.anchor
+    if anchor is not None and anchor.when.precision is DatePrecision.DAY:
+        return anchor.when
+    return StoryDate.day(ctx.published)
 
 
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -103,17 +127,41 @@ def ago(g: dict[str, str], ctx: Context) -> StoryDate | None:
         if len(years) == 1:
             return StoryDate.parse(str(years[0]))
         return StoryDate(date(years[-1], 1, 1), date(years[0], 12, 31), DatePrecision.RANGE)
-    days = [n * (7 if unit.startswith("week") else 1) for n in counts]
-    return day_range(published - timedelta(days=days[-1]), published - timedelta(days=days[0]))
+    if unit.startswith("week"):
+        # 'two weeks ago': the week (Monday to Sunday) two weeks back, as 'last week' is one.
+        mondays = [published - timedelta(days=published.weekday() + 7 * n) for n in counts]
+        return StoryDate(mondays[-1], mondays[0] + timedelta(days=6), DatePrecision.RANGE)
+    return day_range(published - timedelta(days=counts[-1]), published - timedelta(days=counts[0]))
+
+
+_DAY_OR_MONTH = (DatePrecision.DAY, DatePrecision.MONTH)
+# The dates one may count from in each unit: days from a day, months from a day or a month.
+_FROM_PRECISION = {
+    "day": (DatePrecision.DAY,),
+    "week": (DatePrecision.DAY,),
+    "month": _DAY_OR_MONTH,
+    "year": (*_DAY_OR_MONTH, DatePrecision.YEAR),
+}
 
 
 def days_from_anchor(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """'Two days earlier', 'three days later': counted from the day the text just gave."""
+    """'Two days earlier', 'three days later', 'six months later' (a month), 'two years
+    earlier' (a year): counted from the date the text just gave."""
     anchor = ctx.anchor
-    if anchor is None or anchor.when.precision is not DatePrecision.DAY:
-        return None
-    days = count(g["count"]) * (7 if g["unit"].lower().startswith("week") else 1)
+    unit = g["unit"].lower()
     sign = -1 if g["direction"].lower() == "earlier" else 1
+    if anchor is None or anchor.when.precision not in _FROM_PRECISION[unit.rstrip("s")]:
+        return None
+    if unit.startswith(("month", "year")):
+        months = count(g["count"]) * (12 if unit.startswith("year") else 1) * sign
+        total = anchor.when.start.year * 12 + anchor.when.start.month - 1 + months
+        span = month_span(total // 12, total % 12 + 1)
+        if unit.startswith("year"):
+            span = StoryDate.parse(str(span.start.year))
+        if span.start > ctx.published >= anchor.when.start and not ctx.future:
+            return None
+        return span
+    days = count(g["count"]) * (7 if unit.startswith("week") else 1)
     day = anchor.when.start + timedelta(days=sign * days)
     # A past report runs on past: 'a week later' never lands after publication unless the
     # wording is future.

@@ -13,6 +13,44 @@ _ABBREVIATIONS = frozenset(
 _OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 
 
+# A line that ends a sentence: a stop, a colon or a semicolon, then any closing marks.
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
+# A dateline opens its own line even in hard-wrapped copy: 'MOSCOW, Jan. 5 -'.
+_DATELINE_START = re.compile(r"\s*[A-Z][A-Z.'’ -]*[A-Z](?:\s*[,(:]|\s+[—–-])")
+_WRAPPED_SHARE = 3
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks that fall inside a sentence read as spaces.
+
+    Copy rerun by aggregators is often wrapped by hand ("reiterated on Sunday\nTehran's
+    support"); a line break there does not end the sentence. A break is inside one when the
+    line does not end like a sentence and the next line goes on in lower case, or, in a text
+    wrapped throughout (over a third of its lines run on), whatever the next line opens
+    with, except a dateline. The result has the same length, so offsets stay valid.
+    """
+    lines = text.split("\n")
+    runs_on = [
+        bool(line.strip())
+        and i + 1 < len(lines)
+        and bool(lines[i + 1].strip())
+        and not _ENDS_SENTENCE.search(line)
+        for i, line in enumerate(lines)
+    ]
+    filled = sum(1 for line in lines if line.strip())
+    wrapped = filled >= 4 and sum(runs_on) * _WRAPPED_SHARE > filled
+    chars = list(text)
+    offset = 0
+    for i, line in enumerate(lines[:-1]):
+        offset += len(line)
+        following = lines[i + 1].lstrip()
+        soft = wrapped or following[:1].islower()
+        if runs_on[i] and soft and not _DATELINE_START.match(lines[i + 1]):
+            chars[offset] = " "
+        offset += 1
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a text: its words and where it starts and ends in the text."""
@@ -24,10 +62,11 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of ``text``; a line break always ends one, a quote never does."""
+    """The sentences of ``text``; a line break ends one unless it falls inside a sentence
+    (``unwrap``), a quote never does."""
     sentences: list[Sentence] = []
     offset = 0
-    for number, line in enumerate(_unwrapped(text).split("\n")):
+    for number, line in enumerate(unwrap(text).split("\n")):
         for start, end in _line_spans(line):
             chunk = line[start:end]
             stripped = chunk.strip()
@@ -36,31 +75,6 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence(stripped, first, first + len(stripped), number))
         offset += len(line) + 1
     return sentences
-
-
-# A line that ends a sentence or a paragraph: its last character is one of these.
-_FINAL = ".!?:;\"”’»)]'"
-
-
-def _unwrapped(text: str) -> str:
-    """The text with the line breaks of hard-wrapped copy ('... reiterated on Sunday\nTehran's
-    support') turned into spaces, so no sentence or quote is cut at a line's end. A text is
-    hard-wrapped when most of its lines end in mid-sentence; then every line that does is
-    joined to the next. Same length as ``text``: offsets stay valid."""
-    lines = text.split("\n")
-    filled = [line.rstrip() for line in lines if line.strip()]
-    cut = [line for line in filled if line[-1] not in _FINAL]
-    if len(filled) < 5 or len(cut) * 2 < len(filled):
-        return text
-
-    def cut_off(line: str, following: str) -> bool:
-        return bool(line.strip() and following.strip()) and line.rstrip()[-1] not in _FINAL
-
-    joined = [
-        line + (" " if cut_off(line, following) else "\n")
-        for line, following in zip(lines, [*lines[1:], ""], strict=True)
-    ]
-    return "".join(joined)[: len(text)]
 
 
 def _line_spans(line: str) -> list[tuple[int, int]]:

@@ -1,15 +1,10 @@
 """Finding date expressions in article text and resolving them as a careful reader would.
 
-Conventions (articles/README.md): "late" = days 21 to the end of the month, "early" = 1-10,
-"mid" = 11-20 (for a year: September-December, January-April, May-August). Dates counted
-from the publication day or from the date just given ("on Monday", "last week", "two days
-earlier") are resolved in ``relative_dates``.
-
-A month or a day written without a year gets the year a careful reader gives it: the year of
-an explicit date just before it when the text runs on from it ("On December 19, 2024, ...
-On December 27, ..."), else the latest such day not after the publication day. Only clearly
-future wording near it ("will", "is scheduled for", "next") moves it after publication. A
-weekday written with the day ("Tuesday, May 20") must fall on that day.
+The patterns live here; dates the calendar gives by itself (a day, a month, a year, a
+century, and the year a careful reader gives a day written without one) are resolved in
+``absolute_dates``, dates counted from the publication day or from the date just given
+("on Monday", "last week", "two days earlier") in ``relative_dates``. Conventions are
+those of articles/README.md.
 """
 
 from __future__ import annotations
@@ -19,7 +14,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from geodata.dates import DatePrecision, StoryDate
+from geodata.dates import StoryDate
+from geodata.ingest import absolute_dates as absolute
 from geodata.ingest import relative_dates as relative
 from geodata.ingest.dating import (
     MONTHS,
@@ -28,8 +24,6 @@ from geodata.ingest.dating import (
     Context,
     Resolver,
     Timex,
-    month_span,
-    part_word,
 )
 
 __all__ = ["Timex", "find_timexes"]
@@ -41,6 +35,7 @@ _MONTH = (
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")(?:(?<=\b(?!may)[a-z]{3})\.|(?<=\bsept)\.)?"
 )
+_FULL_MONTH = "|".join(calendar.month_name[1:])
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -52,102 +47,17 @@ _YEAR_PART = (
 )
 _LAST_DAY = r"(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _REL_YEAR = r"(?:,?\s+(?P<rel>last|this|next)\s+year)"
+_YEAR_AHEAD = r"(?:of\s+)?(?:19|20)\d\d\b"
+_MONTH2 = _MONTH.replace("(?P<month>", "(?P<month2>")
+_YEAR1 = r"(?P<first_year>(?:19|20)\d\d)\b"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 
 
-def _pick(spans: dict[int, StoryDate], ctx: Context) -> StoryDate | None:
-    """The span a careful reader means among the same month (and day) in several years."""
-    year = ctx.runs_on_year
-    if year in spans and ctx.anchor is not None:
-        span = spans[year]
-        if span.start >= ctx.anchor.when.start and (span.start <= ctx.published or ctx.future):
-            return span
-    if ctx.future:
-        later = [s for s in spans.values() if s.end >= ctx.published]
-        return min(later, key=lambda s: s.start, default=None)
-    earlier = [s for s in spans.values() if s.start <= ctx.published]
-    return max(earlier, key=lambda s: s.start, default=None)
-
-
-def _years(g: dict[str, str], ctx: Context) -> list[int]:
-    if g.get("year"):
-        return [int(g["year"])]
-    if g.get("rel"):
-        return [ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]]
-    year = ctx.published.year
-    runs_on = [ctx.runs_on_year] if ctx.runs_on_year else []
-    return [*runs_on, year, year - 1, year + 1, year - 2]
-
-
-def _day_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    month, day = MONTHS[g["month"].lower()], int(g["day"])
-    spans: dict[int, StoryDate] = {}
-    for year in _years(g, ctx):
-        try:
-            value = date(year, month, day)
-        except ValueError:
-            continue
-        if g.get("weekday") and value.weekday() != WEEKDAYS[g["weekday"].lower()]:
-            continue
-        spans[year] = StoryDate.day(value)
-    if g.get("year") or g.get("rel"):
-        return next(iter(spans.values()), None)
-    return _pick(spans, ctx)
-
-
-def _days_span(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    """'Dec. 8-10': the first day dated as a day is, to the last in the same month."""
-    first = _day_date(g, ctx)
-    if first is None or int(g["last_day"]) <= first.start.day:
-        return None
-    try:
-        last = first.start.replace(day=int(g["last_day"]))
-    except ValueError:
-        return None
-    return StoryDate(first.start, last, DatePrecision.RANGE)
-
-
-def _month_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    month = MONTHS[g["month"].lower()]
-    spans = {year: month_span(year, month, g.get("part")) for year in _years(g, ctx)}
-    if g.get("year") or g.get("rel"):
-        return next(iter(spans.values()))
-    return _pick(spans, ctx)
-
-
-def _year_date(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    return StoryDate.parse(g["year"])
-
-
-def _year_part(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    if g.get("year"):
-        year = int(g["year"])
-    else:
-        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-    first, last = {
-        "early": (1, 4),
-        "beginning": (1, 4),
-        "start": (1, 4),
-        "mid": (5, 8),
-        "late": (9, 12),
-        "end": (9, 12),
-        "first": (1, 6),
-        "second": (7, 12),
-    }[part_word(g["part"])]
-    end = date(year, last, calendar.monthrange(year, last)[1])
-    return StoryDate(date(year, first, 1), end, DatePrecision.RANGE)
-
-
-def _decade(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    start = int(g["decade"])
-    return StoryDate(date(start, 1, 1), date(start + 9, 12, 31), DatePrecision.RANGE)
-
-
-def _years_between(g: dict[str, str], ctx: Context) -> StoryDate | None:
-    first, last = int(g["year"]), int(g["last_year"])
-    if last <= first:
-        return None
-    return StoryDate(date(first, 1, 1), date(last, 12, 31), DatePrecision.RANGE)
-
+_OR_TODAY = r"(?:\s+[\w'’-]+){0,3}\s+or\s+(?:[\w'’-]+\s+){0,3}today\b"
+_CENTURY_PART = (
+    r"(?P<part>early|mid|late|the end of|the beginning of|the start of|"
+    r"the first half of|the second half of|the latter half of)"
+)
 
 _AGO_UNITS = r"(?P<unit>days?|weeks?|hours?|months?|years?|decades?)"
 # A number in words or of up to four digits, not part of a longer one ("2,000 years").
@@ -157,45 +67,98 @@ _COUNT = rf"(?:{'|'.join(NUMBERS)}|(?<![\d,.])\d{{1,4}}(?![\d,]))"
 _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), resolver, explicit)
     for pattern, resolver, explicit in (
-        (rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _day_date, False),
-        (rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", _day_date, False),
+        # 'between Dec. 8 and Dec. 14, 2024', 'from January to March 2025': one span, whose
+        # year is written once, at its end; 'from April 2019 to June 2020' too.
+        (
+            rf"\b(?:(?:between|from)\s+)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR1})?\s*"
+            rf"(?:\s(?:and|to|until|through)\s|[-–])\s*{_MONTH2}(?:\s+{_DAY2})?,?\s+{_YEAR}\b",
+            absolute.month_range,
+            True,
+        ),
+        (
+            rf"\b{_WEEKDAY},?\s+{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?",
+            absolute.day_date,
+            False,
+        ),
+        (
+            rf"\b{_WEEKDAY},?\s+{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?",
+            absolute.day_date,
+            False,
+        ),
         # 'Dec. 8-10', 'December 8 to 10, 2024', '8-9 December': a span of days in a month.
         (
             rf"\b{_MONTH}\s+{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}(?:,?\s+{_YEAR}\b)?",
-            _days_span,
+            absolute.days_span,
             False,
         ),
         (
             rf"\b{_DAY}\s*(?:[-–]|\s(?:to|until)\s)\s*{_LAST_DAY}\s+(?:of\s+)?{_MONTH}"
             rf"(?:,?\s+{_YEAR}\b)?",
-            _days_span,
+            absolute.days_span,
             False,
         ),
-        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_date, True),
-        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", _day_date, True),
-        (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", _year_part, True),
-        (rf"\b{_YEAR_PART}[\s-]+(?P<rel>last|this|next)\s+year\b", _year_part, False),
-        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", _month_date, False),
+        # '23/10/2015', '23.10.2015', 'Friday 9/10/2015' (the weekday decides which part is
+        # the day), '2015-10-23'.
+        (
+            rf"\b(?:{_WEEKDAY},?\s+)?(?P<first>[0-3]?\d)(?P<mark>[/.])(?P<second>[01]?\d)"
+            rf"(?P=mark){_YEAR}\b(?![.,/-]?\d)",
+            absolute.numeric_date,
+            True,
+        ),
+        (
+            rf"\b{_YEAR}-(?P<second>[01]\d)-(?P<first>[0-3]\d)\b(?P<iso>)(?!-?\d)",
+            absolute.numeric_date,
+            True,
+        ),
+        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", absolute.day_date, True),
+        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", absolute.day_date, True),
+        (rf"\b{_YEAR_PART}[\s-]+{_YEAR}\b", absolute.year_part, True),
+        (rf"\b{_YEAR_PART}[\s-]+(?P<rel>last|this|next)\s+year\b", absolute.year_part, False),
+        (rf"\b{_PART}\s*{_MONTH}(?:,?\s+{_YEAR}\b|{_REL_YEAR})?", absolute.month_date, False),
         (
             rf"\b{_MONTH}\s+{_DAY}\b{_REL_YEAR}?(?!\s*(?:%|per|people|troops|km|kilomet))",
-            _day_date,
+            absolute.day_date,
             False,
         ),
-        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_REL_YEAR}?", _day_date, False),
-        (rf"\b{_MONTH},?\s+{_YEAR}\b", _month_date, True),
+        (rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b{_REL_YEAR}?", absolute.day_date, False),
+        (rf"\b{_MONTH},?\s+{_YEAR}\b", absolute.month_date, True),
+        # 'by November', 'since last March', and a month that qualifies a noun: 'a November
+        # ceasefire', 'the March elections'. Not 'by Jan. 26' (a day) nor 'the March 8 alliance'.
         (
             rf"\b(?:in|by|since|until|during|from|last|this|next|early|late)\s+{_MONTH}\b"
-            rf"{_REL_YEAR}?(?!\s*,?\s*\d)",
-            _month_date,
+            rf"{_REL_YEAR}?(?!\.?\s*,?\s*\d)",
+            absolute.month_date,
             False,
         ),
-        (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", _decade, True),
-        (rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b", _years_between, True),
+        (
+            rf"\b(?:(?:a|an|the|its|their|this|that)\s+(?:(?-i:[a-z]+)\s+)?|the\s+month\s+of\s+)"
+            rf"(?P<month>(?-i:{_FULL_MONTH}))"
+            r"(?=['’]s\b|\s+[a-z])",
+            absolute.month_date,
+            False,
+        ),
+        # 'this Ramadan', 'during Ramadan', 'the holy month of Ramadan 2024', 'on Eid al-Adha';
+        # not 'Ramadan says' (a surname): Ramadan only after a word of time or before a year.
+        (
+            r"\b(?:(?:(?P<which>this|last|next)|during|in|since|until|after|before|throughout|"
+            r"by|(?:the\s+)?(?:holy\s+)?(?:Muslim\s+)?(?:fasting\s+)?month\s+of)\s+"
+            rf"(?-i:(?P<feast>Ramadan))|(?-i:(?P<named>Ramadan))(?=\s+{_YEAR_AHEAD})|"
+            r"(?-i:(?P<eid>Eid\s+al-Fitr|Eid\s+al-Adha)))"
+            rf"\b(?:\s+(?:of\s+)?{_YEAR}\b)?",
+            absolute.islamic_date,
+            False,
+        ),
+        (r"\bthe\s+(?P<decade>(?:19|20)\d0)s\b", absolute.decade, True),
+        (
+            rf"\bbetween\s+{_YEAR}\s+and\s+(?P<last_year>(?:19|20)\d\d)\b",
+            absolute.years_between,
+            True,
+        ),
         # 'from 2015 to 2017', '2015-2017': one span of years.
         (
             rf"\b(?:(?:from|in|during)\s+)?{_YEAR}\s*(?:[-–]|\s(?:to|until|through)\s)\s*"
             r"(?P<last_year>(?:19|20)\d\d)\b",
-            _years_between,
+            absolute.years_between,
             True,
         ),
         (
@@ -206,26 +169,29 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
         (r"\b(?:over\s+)?(?P<which>the|this|last|next)\s+weekend\b", relative.weekend, False),
         (rf"\b(?:(?P<which>last|next|this)\s+)?{_WEEKDAY}\b", relative.weekday, False),
         (
-            r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<word>yesterday|today|tomorrow)\b",
+            r"\b(?:the\s+day\s+(?P<two>before|after)\s+)?(?P<word>yesterday|today|tomorrow)\b"
+            # 'Wagner yesterday or Africa Corps today': the past and the present, no days.
+            rf"(?!{_OR_TODAY})",
             relative.relative_day,
             False,
         ),
         # 'in the past week', 'over the last two months': the span up to publication.
         (
             rf"\b(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?:(?P<count>{_COUNT})\s+)?"
-            r"(?P<unit>days?|weeks?|months?|years?)\b",
+            r"(?P<unit>days?|weeks?|months?|half[- ]year|years?)\b",
             relative.past_span,
             False,
         ),
         (r"\bthe\s+(?P<word>previous|following|next)\s+day\b", relative.anaphoric_day, False),
-        (r"\b(?P<word>a day later|day before)\b", relative.anaphoric_day, False),
+        (r"\b(?P<word>a day later)\b", relative.anaphoric_day, False),
         (r"\b(?P<word>the same day|that (?:same )?day)\b", relative.anaphoric_day, False),
         # 'It resumed a day after.' / 'The day after, ...': the day after the date just given.
         # '..., a day after the army said ...': the day before it, when what it follows
-        # happened. Not 'a day after ... on May 3', which counts from a date still to come.
+        # happened ('..., the day before the talks began': the day after it). Not 'a day
+        # after ... on May 3', which counts from a date still to come.
         (
-            r"\b(?:a|the)\s+(?P<word>day after)\b(?:(?!\s*(?:[.;,\n]|$))(?P<event>))?"
-            r"(?![^.;,\n]{0,60}\d)",
+            r"\b(?:(?:a|the)\s+)?(?P<word>day after|day before)\b"
+            r"(?:(?!\s*(?:[.;,\n—–-]|$))(?P<event>))?(?![^.;,\n]{0,60}\d)",
             relative.anaphoric_day,
             False,
         ),
@@ -235,7 +201,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?P<direction>earlier|later)\b",
+            rf"\b(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+            r"(?P<direction>earlier|later)\b",
             relative.days_from_anchor,
             False,
         ),
@@ -265,17 +232,33 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
             False,
         ),
         (
-            rf"\b(?:in|since|by|until|from|of|year|before|after)\s+{_YEAR}\b"
-            r"(?!\s*(?:%|people|troops))",
-            _year_date,
-            True,
+            r"\b(?:(?:earlier|later)\s+(?:in\s+the|that)|during\s+the)\s+day\b",
+            relative.day_in_focus,
+            False,
         ),
         (
-            rf"\b{_YEAR}(?=\s+(?:agreement|accord|deal|treaty|lease|intervention|election))",
-            _year_date,
+            rf"\b(?:{_CENTURY_PART}\s+)?the\s+(?:(?P<part2>early|mid|late)[\s-]+)?"
+            r"(?P<century>[12]?\d)(?:st|nd|rd|th)[\s-]+century\b",
+            absolute.century,
             True,
         ),
-        (rf"(?<=\bto\s){_YEAR}\b", _year_date, True),
+        # A year before 1900 only after a preposition: 'the capture of Azov in 1696'.
+        (
+            r"\b(?P<lead>in|since|by|until|from|before|after)\s+(?P<year>1[0-8]\d\d)\b"
+            r"(?![.,/-]\d|\s*%)(?:(?=\s+(?P<counted>[a-z]+s|people|men|women|children)\b))?",
+            absolute.year_alone,
+            True,
+        ),
+        # Any other year standing alone: 'in 2021', 'coups in 2020 and 2021', 'its 1979
+        # revolution', 'the 1974 ceasefire agreement'. Not a quantity ('2000 troops', '2024
+        # percent'), an ISO date's first part, nor a number in a name ('Resolution 2043').
+        (
+            rf"(?:\b(?P<lead>in|since|by|until|from|of|year|before|after|to)\s+)?"
+            rf"(?<![\d,.$€£#/-]){_YEAR}\b(?![.,/-]\d|\s*%|\s+(?:percent|per)\b)"
+            r"(?:(?=\s+(?P<counted>[a-z]+s|people|men|women|children)\b))?",
+            absolute.year_alone,
+            True,
+        ),
     )
 )
 _WORD_MONTHS = frozenset({"may", "march"})
