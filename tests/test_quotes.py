@@ -635,6 +635,17 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         '"The most serious issue is the militia in the east," the minister asserts.',
         [("The most serious issue is the militia in the east", "Ana Ruiz")],
     ),
+    # --- kinds found on the sixth fresh batch (development half)
+    (
+        "days-and-participles-that-open-a-sentence-are-no-names",
+        "Refugee chief Ana Ruiz spoke in Geneva.\n"
+        'Noting the cold, she added: "The winter will be hard for everyone."\n'
+        'On Monday, she said the camps were "full and short of fuel".',
+        [
+            ("The winter will be hard for everyone.", "Ana Ruiz"),
+            ("full and short of fuel", "Ana Ruiz"),
+        ],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -197,6 +197,16 @@ FOUND += [
         id="would-with-a-weekday-takes-the-nearest-one",
     ),
     pytest.param(
+        "Tehran said it would respond to the strikes over the weekend.",
+        [("over the weekend", "2024-12-14/2024-12-15", False)],
+        id="would-with-the-weekend-takes-the-nearer-one",
+    ),
+    pytest.param(
+        "The leaders will meet over the weekend.",
+        [("over the weekend", "2024-12-21/2024-12-22", False)],
+        id="will-with-the-weekend-is-the-coming-one",
+    ),
+    pytest.param(
         "The ferry will sail again on Saturday.",
         [("Saturday", "2024-12-21", False)],
         id="will-with-a-weekday-is-after-publication",

@@ -274,7 +274,12 @@ NOT_NAMES = frozenset(
     "Notably Similarly Likewise Overall Recently Otherwise Accordingly Hence "
     # Determiners and possessives: 'Many warships dock ...', 'His visit ...'.
     "Many Some Several Most Few Other Others Both All Each Every No Such Any "
-    "His Her Their Its Our My Your".split()
+    "His Her Their Its Our My Your "
+    # Days, months and participles that open a sentence ('Noting that ...').
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "June July August September October November December Noting Saying Adding Stressing "
+    "Warning Referring Describing Calling Citing Quoting Responding Pointing Highlighting "
+    "Addressing Reiterating Emphasizing Emphasising Recalling Explaining".split()
 )
 TITLE_WORDS = frozenset(
     "foreign deputy russian syrian turkish prime defence defense special presidential interior "

@@ -205,10 +205,14 @@ def week(g: dict[str, str], ctx: Context) -> StoryDate | None:
 
 def weekend(g: dict[str, str], ctx: Context) -> StoryDate | None:
     published, which = ctx.published, g["which"].lower()
-    if which == "next" or (which != "last" and ctx.future):
-        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
-        return day_range(saturday, saturday + timedelta(days=1))
-    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    coming = published + timedelta(days=(5 - published.weekday()) % 7)
+    past = published - timedelta(days=(published.weekday() - 5) % 7)
+    # 'would respond to strikes over the weekend' on a Monday: a future seen from a past
+    # day takes the nearer weekend, here the one just past.
+    nearer = ctx.reported_future and (published - past).days < (coming - published).days
+    if which == "next" or (which != "last" and ctx.future and not nearer):
+        return day_range(coming, coming + timedelta(days=1))
+    saturday = past
     if which == "last" and published.weekday() >= 5:
         saturday -= timedelta(days=7)
     return day_range(saturday, min(saturday + timedelta(days=1), published))
