@@ -646,6 +646,22 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
             ("full and short of fuel", "Ana Ruiz"),
         ],
     ),
+    (
+        "she-still-speaks-when-her-sentence-names-someone-else",
+        'Deputy envoy Najma Rush spoke to the council. "The work goes on," she said.\n'
+        "Welcoming the decree on Interior Minister Anas Kader, she urged the repeal of "
+        'sanctions.\n"These are a key impediment to the rebuilding," she said.',
+        [
+            ("The work goes on", "Najma Rush"),
+            ("These are a key impediment to the rebuilding", "Najma Rush"),
+        ],
+    ),
+    (
+        "a-subject-set-off-by-commas-is-whom-he-means",
+        'Aid chief Sara Holm spoke first. "We need more trucks," she said.\n'
+        'Ali Musa, a farmer, lost his house, he said.\n"We have nothing left," he added.',
+        [("We need more trucks", "Sara Holm"), ("We have nothing left", "Ali Musa")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from geodata.ingest.attribution import (
     ACCORDING,
+    ADVERB,
     AFTER,
     APPOSITIVE,
     BEFORE,
@@ -260,7 +261,7 @@ def _learn_speakers(text: str, people: _People) -> None:
     speaking = [(m.start(), _appositive(m) or m.group("name")) for m in SPEAKING.finditer(text)]
     speaking += [(m.start(), m.group("name")) for m in SAID_NAME.finditer(text)]
     # 'QUNEITRA, Syria – Ali Musa, 55, watched ...': the subject after a dateline or opener.
-    person = SUBJECT.match(text[_lead(text) :])
+    person = _named_subject(text)
     if not (speaking or people.named) and person and _known_subject(person.group("name"), people):
         # 'Ahmed Ali runs a bakery.': a full name as the subject is whom 'he said' means.
         speaking = [(0, person.group("name"))]
@@ -273,6 +274,15 @@ def _learn_speakers(text: str, people: _People) -> None:
             people.it = name
             continue
         people.named, _ = people.resolve(name, _role_before(text, text.find(name)))
+    if people.named and people.last and _PRONOUN_SAYS.search(text):
+        # 'Welcoming the decree on Minister Anas Khattab, she urged ...': 'she' is still
+        # who spoke before, unless the name is the sentence's own subject.
+        subject = _named_subject(text)
+        if subject is None or people.named != people.resolve(subject.group("name"), None)[0]:
+            people.named = None
+
+
+_PRONOUN_SAYS = re.compile(rf"\b(?:[Hh]e|[Ss]he){ADVERB}\s+{SAY}\b")
 
 
 def _known_subject(name: str, people: _People) -> bool:
@@ -405,12 +415,22 @@ def _lead(text: str) -> int:
     return dateline.end() if dateline else _OPENER.match(text).end()  # type: ignore[union-attr]
 
 
+def _named_subject(text: str) -> re.Match[str] | None:
+    """A name as the sentence's subject, at its start ('Ali Musa, a farmer, lost') or after
+    a dateline or opener ('Indeed, Putin reciprocated')."""
+    for start in (0, _lead(text)):
+        found = SUBJECT.match(text[start:])
+        if found is not None and _is_name(found.group("name")):
+            return found
+    return None
+
+
 def _subject(earlier: str, people: _People) -> tuple[str, str | None] | None:
     """Who the clause before ', saying' is about: its subject, a name, pronoun or body."""
-    clause = earlier[_lead(earlier) :]
-    person = SUBJECT.match(clause)
-    if person is not None and _is_name(person.group("name")):
+    person = _named_subject(earlier)
+    if person is not None:
         return people.resolve(person.group("name"), person.group("role"))
+    clause = earlier[_lead(earlier) :]
     pronoun = re.match(r"(?:He|She|They)\b", clause)
     if pronoun is not None:
         return _pronoun(pronoun.group(0), people, "")
