@@ -662,6 +662,18 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         'Ali Musa, a farmer, lost his house, he said.\n"We have nothing left," he added.',
         [("We need more trucks", "Sara Holm"), ("We have nothing left", "Ali Musa")],
     ),
+    (
+        "a-time-phrase-between-the-speaker-and-the-verb",
+        'Foreign minister Ali Kassem in December noted the "deep interests between the two '
+        'countries" in an interview.',
+        [("deep interests between the two countries", "Ali Kassem")],
+    ),
+    (
+        "a-possessive-before-a-noun-like-claims-does-not-speak",
+        'Ali Kassem, speaking in Davos, said that "the country has taken measures to respond", '
+        "denying Norland’s claims about the camps.",
+        [("the country has taken measures to respond", "Ali Kassem")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

@@ -37,7 +37,13 @@ SAY = (
     r"denounced|condemned|critici[sz]ed|slammed|hailed|welcomed|praised|rejected|dismissed|"
     r"demanded|accused|blamed|decried|lauded|downplayed)"
 )
-ADVERB = r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further))*"
+# Adverbs, and a short time phrase, between a speaker and the verb: 'Lavrov also said',
+# 'Sharaa in December noted', 'Peskov on Monday said'.
+ADVERB = (
+    r"(?:\s+(?:\w+ly|also|later|then|earlier|previously|further|"
+    r"(?:on|in)\s+(?:[A-Z][a-z]+|\d{1,2}\s+[A-Z][a-z]+)(?:\s+\d{1,2})?|"
+    r"(?:last|this)\s+(?:week|month|year)))*"
+)
 # A lower-case particle is part of a name only joined to it ('al-Sharaa') or before a
 # capitalised word ('bin Salman'): 'Lavrov also said' does not make 'also' a name.
 NAME = r"(?:[A-Z]\.|[A-Z][\w'’-]+|(?:al|el|bin|ibn|de|van|von)(?:-[\w'’-]+|(?=\s+[A-Z])))"

@@ -386,7 +386,8 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
         return people.resolve(_appositive(found) or "", found.group("name"))
     if name is not None:
         role = _role_before(found.string, found.start("name")) or role
-    if name is None or not _is_name(name):
+    if name is None or not _is_name(name) or re.search(r"['’]s$", name):
+        # 'denying Tehran’s claims': a possessive owns the noun after it; it does not speak.
         return _role_only(role, people)
     owner = COMPLEMENT_OF.search(found.string[: found.start("name")])
     if owner is not None:
