@@ -674,6 +674,24 @@ RULES: list[tuple[str, str, list[tuple[str, str]]]] = [
         "denying Norland’s claims about the camps.",
         [("the country has taken measures to respond", "Ali Kassem")],
     ),
+    # --- kinds found on the seventh fresh batch (development half)
+    (
+        "a-name-set-off-after-a-role-phrase",
+        '"Nothing official has reached us so far," the head of the group’s media office, '
+        "Ali Musa, said in a news conference.",
+        [("Nothing official has reached us so far", "Ali Musa")],
+    ),
+    (
+        "a-clause-after-the-quote-ends-on-its-speaker",
+        'Farm worker Rosa Diaz stood at the gate. "Men, women and children" live inside, she said.',
+        [("Men, women and children", "Rosa Diaz")],
+    ),
+    (
+        "spoke-of",
+        "The foreign secretary, Ana Ruiz, spoke of 'another night of terror for civilians', "
+        "posting on X.",
+        [("another night of terror for civilians", "Ana Ruiz")],
+    ),
     # --- what must not be attributed
     (
         "possessive-is-not-a-speaker",

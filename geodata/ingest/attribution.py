@@ -35,7 +35,7 @@ SAY = (
     r"reiterated|repeated|describing|calling|calls|describes|urges|denies|"
     # Verbs of stance that take a quote: 'the sheikhs denounced "attacks that ..."'.
     r"denounced|condemned|critici[sz]ed|slammed|hailed|welcomed|praised|rejected|dismissed|"
-    r"demanded|accused|blamed|decried|lauded|downplayed)"
+    r"demanded|accused|blamed|decried|lauded|downplayed|spoke\s+of)"
 )
 # Adverbs, and a short time phrase, between a speaker and the verb: 'Lavrov also said',
 # 'Sharaa in December noted', 'Peskov on Monday said'.
@@ -206,6 +206,8 @@ NAME_ENDS = (
 AFTER = (
     *REPORTING,
     re.compile(rf"^[\s,—–-]*{PRONOUN}{ADVERB}\s+{SAY}\b"),
+    # '"Men, women and children" live inside, she said.': the clause ends on its speaker.
+    re.compile(rf"^[^\"“”«»]{{0,120}}?,\s+{PRONOUN}{ADVERB}\s+{SAY}\s*(?:[.,;]|$)"),
     re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}"),
     # '"Most of the resources" remain at the bases, writes Ana Ruiz, an expert, on X.'
     re.compile(

@@ -293,9 +293,10 @@ def _known_subject(name: str, people: _People) -> bool:
     )
 
 
-def _appositive(found: re.Match[str]) -> str | None:
-    """'The mayor of Harlow, Peter Lund, told': the full name set off after the one matched."""
-    aside = APPOSITIVE.match(found.string, found.end("name"), found.end())
+def _appositive(found: re.Match[str], group: str = "name") -> str | None:
+    """'The mayor of Harlow, Peter Lund, told', 'the head of the office, Ali Musa, said': the
+    full name set off after the name or phrase matched."""
+    aside = APPOSITIVE.match(found.string, found.end(group), found.end())
     name = aside.group("name") if aside else None
     return name if name and len(name.split()) >= 2 and _is_name(name) else None
 
@@ -370,6 +371,9 @@ def _who(found: re.Match[str], people: _People, earlier: str) -> tuple[str, str 
     if groups.get("pronoun") or groups.get("it") or groups.get("possessive"):
         return _pronoun(groups.get("pronoun") or groups.get("possessive") or "it", people, earlier)
     if groups.get("np"):
+        named = _appositive(found, "np")
+        if named is not None:
+            return people.resolve(named, groups["np"])
         return _role_only(groups["np"], people) or people.body(groups["np"])
     if groups.get("the"):
         phrase = groups["the"]
