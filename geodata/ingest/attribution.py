@@ -201,18 +201,20 @@ NAME_ENDS = (
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|at|during|after|before|to|as|when|while|from|"
     r"last|this|earlier|later|according)\b)"
 )
+# ', writes Ana Ruiz': an inverted verb and the name that speaks, later in a clause.
+INVERTED_NAME = rf",\s+{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}"
+# The rest of a clause after a quote, up to where it may name its speaker.
+CLAUSE_RUNS_ON = r"^[^\"“”«»]{0,120}?"
 # After the quote (and a comma or dash): ', he said', ', said Peskov', '» — said Peskov',
 # ', Kremlin spokesman Dmitry Peskov told ...'
 AFTER = (
     *REPORTING,
     re.compile(rf"^[\s,—–-]*{PRONOUN}{ADVERB}\s+{SAY}\b"),
     # '"Men, women and children" live inside, she said.': the clause ends on its speaker.
-    re.compile(rf"^[^\"“”«»]{{0,120}}?,\s+{PRONOUN}{ADVERB}\s+{SAY}\s*(?:[.,;]|$)"),
+    re.compile(rf"{CLAUSE_RUNS_ON},\s+{PRONOUN}{ADVERB}\s+{SAY}\s*(?:[.,;]|$)"),
     re.compile(rf"^[\s,—–-]*{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}"),
     # '"Most of the resources" remain at the bases, writes Ana Ruiz, an expert, on X.'
-    re.compile(
-        rf"^[^\"“”«»]{{0,120}}?,\s+{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}"
-    ),
+    re.compile(CLAUSE_RUNS_ON + INVERTED_NAME),
     re.compile(rf"^[\s,—–-]*(?P<role>{ROLE_WORDS_LOOSE}){PERSON}{ASIDE},?{ADVERB}\s+{SAY}\b"),
     re.compile(rf"^[\s,—–-]*{NP_AFTER}{ASIDE}{ADVERB}\s+{SAY}\b"),
     # 'said a Kurdish woman in the village, speaking ...': the phrase runs to the comma.
@@ -268,7 +270,7 @@ BODY_SPEAKING = (
     re.compile(rf"{PROPER_BODY}{ASIDE},?{ADVERB}\s+{SAY}\b"),
 )
 # 'the bases in Tartus, writes Ana Ruiz': the name after the verb speaks, not Tartus.
-INVERTED = re.compile(rf"\s*,\s+{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}")
+INVERTED = re.compile(rf"\s*{INVERTED_NAME}")
 # 'The mayor of Harlow, Peter Lund, told AFP': the name between commas is who speaks.
 APPOSITIVE = re.compile(rf",\s+{PERSON}\s*,")
 SAID_NAME = re.compile(rf"\b{SAY_INVERTED}\s+(?P<role>{SAID_ROLE}){PERSON}{NAME_ENDS}")

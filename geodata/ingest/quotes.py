@@ -269,7 +269,7 @@ def _learn_speakers(text: str, people: _People) -> None:
         # 'reiterated the Houthis’ stance': a possessive is not who speaks.
         if not _is_name(name) or name.endswith(("’", "'")):
             continue
-        if offline_country(name) or offline_capital(name):
+        if _state(name):
             # 'Qatar welcomed the decision': a state speaks as 'it', never as 'he'.
             people.it = name
             continue
@@ -277,8 +277,7 @@ def _learn_speakers(text: str, people: _People) -> None:
     if people.named and people.last and _PRONOUN_SAYS.search(text):
         # 'Welcoming the decree on Minister Anas Khattab, she urged ...': 'she' is still
         # who spoke before, unless the name is the sentence's own subject.
-        subject = _named_subject(text)
-        if subject is None or people.named != people.resolve(subject.group("name"), None)[0]:
+        if person is None or people.named != people.resolve(person.group("name"), None)[0]:
             people.named = None
 
 
@@ -304,10 +303,12 @@ def _appositive(found: re.Match[str], group: str = "name") -> str | None:
 def _person(name: str) -> bool:
     """Whether a name may be whom 'he' or 'she' means: not a state, capital or body ('A
     Wagner Group presence would cause problems, he said')."""
-    last = name.split()[-1]
-    return not (
-        offline_country(name) or offline_capital(name) or re.fullmatch(INSTITUTION_HEADS, last)
-    )
+    return not (_state(name) or re.fullmatch(INSTITUTION_HEADS, name.split()[-1]))
+
+
+def _state(name: str) -> bool:
+    """Whether a name is a country's or a capital's ('Qatar', 'Damascus')."""
+    return bool(offline_country(name) or offline_capital(name))
 
 
 def _institution(phrase: str) -> bool:
@@ -318,7 +319,7 @@ def _institution(phrase: str) -> bool:
 
 def _full_name(words: str) -> bool:
     """Two words or more that name no country or capital ('Saudi Arabia hosted the talks')."""
-    return len(words.split()) >= 2 and not offline_country(words) and not offline_capital(words)
+    return len(words.split()) >= 2 and not _state(words)
 
 
 def _plural(phrase: str) -> bool:
