@@ -132,23 +132,33 @@ def year_alone(g: dict[str, str], ctx: Context) -> StoryDate | None:
     return StoryDate.parse(g["year"])
 
 
+# Which of how many equal parts a word names: early / mid / late thirds, first / second halves.
+_PARTS = {
+    "early": (0, 3),
+    "beginning": (0, 3),
+    "start": (0, 3),
+    "mid": (1, 3),
+    "late": (2, 3),
+    "end": (2, 3),
+    "first": (0, 2),
+    "second": (1, 2),
+    "latter": (1, 2),
+}
+
+
+def _portion(part: str, units: int) -> tuple[int, int]:
+    """The first and last of ``units`` (counted from 0) that a part word covers: 'early' of a
+    century's 100 years is 0-32, of a year's 12 months 0-3 (January to April)."""
+    which, parts = _PARTS[part]
+    return units * which // parts, units * (which + 1) // parts - 1
+
+
 def century(g: dict[str, str], ctx: Context) -> StoryDate | None:
     """'the 20th century' (1900-1999); 'the latter half of the 20th century' (1950-1999);
     early / mid / late = its first, middle and last third, as for a year."""
     first = (int(g["century"]) - 1) * 100
     part = g.get("part2") or (part_word(g["part"]) if g.get("part") else None)
-    offset, last = {
-        None: (0, 99),
-        "early": (0, 32),
-        "beginning": (0, 32),
-        "start": (0, 32),
-        "mid": (33, 65),
-        "late": (66, 99),
-        "end": (66, 99),
-        "first": (0, 49),
-        "second": (50, 99),
-        "latter": (50, 99),
-    }[part]
+    offset, last = _portion(part, 100) if part else (0, 99)
     return StoryDate(date(first + offset, 1, 1), date(first + last, 12, 31), DatePrecision.RANGE)
 
 
@@ -157,16 +167,7 @@ def year_part(g: dict[str, str], ctx: Context) -> StoryDate | None:
         year = int(g["year"])
     else:
         year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
-    first, last = {
-        "early": (1, 4),
-        "beginning": (1, 4),
-        "start": (1, 4),
-        "mid": (5, 8),
-        "late": (9, 12),
-        "end": (9, 12),
-        "first": (1, 6),
-        "second": (7, 12),
-    }[part_word(g["part"])]
+    first, last = (month + 1 for month in _portion(part_word(g["part"]), 12))
     end = date(year, last, calendar.monthrange(year, last)[1])
     return StoryDate(date(year, first, 1), end, DatePrecision.RANGE)
 
